@@ -1,0 +1,49 @@
+"""
+newsdoc: a typed document model for news articles.
+
+Read an article from raw scraped text, JSON or NewsML-G2 into one typed
+`Article`, write it out again in any of them, and check its structure.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from newsdoc.errors import (
+    NewsdocError,
+    ParseError,
+    UnknownFormatError,
+    ValidationError,
+)
+from newsdoc.model import (
+    Article,
+    ArticleMeta,
+    Block,
+    Credit,
+    Figure,
+    Heading,
+    Paragraph,
+    Quote,
+)
+
+
+try:
+    __version__ = version("newsdoc")
+except PackageNotFoundError:  # pragma: no cover - running from a bare tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Article",
+    "ArticleMeta",
+    "Block",
+    "Credit",
+    "Figure",
+    "Heading",
+    "NewsdocError",
+    "Paragraph",
+    "ParseError",
+    "Quote",
+    "UnknownFormatError",
+    "ValidationError",
+    "__version__",
+]
