@@ -1,0 +1,1 @@
+"""The formats newsdoc reads and writes, one module or package per format."""
