@@ -1,0 +1,1 @@
+"""Raw scraped article text: parse_text and to_text."""
