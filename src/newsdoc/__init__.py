@@ -25,6 +25,7 @@ from newsdoc.model import (
     Paragraph,
     Quote,
 )
+from newsdoc.validate import Problem, Severity, check, validate
 
 
 try:
@@ -42,8 +43,12 @@ __all__ = [
     "NewsdocError",
     "Paragraph",
     "ParseError",
+    "Problem",
     "Quote",
+    "Severity",
     "UnknownFormatError",
     "ValidationError",
     "__version__",
+    "check",
+    "validate",
 ]
