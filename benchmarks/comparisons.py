@@ -1,0 +1,458 @@
+"""
+The comparisons the benchmark runs, each a function from inputs to results.
+
+Each comparison names the newsdoc functions it needs and whether it needs
+the ``bench`` extra's peers; `run.py` skips, saying why, one whose newsdoc
+side does not exist yet, and the smoke test runs every one on tiny input.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final
+
+import attrs
+from harness import Result, Settings, measure
+from inputs import big_article_text, text_floor
+
+import newsdoc
+
+
+__all__ = ["COMPARISONS", "Comparison", "Inputs"]
+
+
+@attrs.frozen(kw_only=True)
+class Inputs:
+    """
+    What the comparisons run on.
+
+    Attributes:
+        texts: The corpus articles as raw text.
+        paths: Their files (the command line converts these).
+        seed: The seed article's raw text (the small article).
+    """
+
+    texts: tuple[str, ...]
+    paths: tuple[Path, ...]
+    seed: str
+
+    def articles(self) -> list[newsdoc.Article]:
+        """The corpus articles, parsed by ``newsdoc.parse_text``."""
+        return [
+            newsdoc.parse_text(text, source=str(path))  # type: ignore[attr-defined]
+            for text, path in zip(self.texts, self.paths, strict=True)
+        ]
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """
+    One group of related comparisons.
+
+    Attributes:
+        title: What is compared, in words.
+        names: The names of the results it returns.
+        needs: The ``newsdoc`` functions it calls.
+        peers: Whether it needs the ``bench`` extra.
+        run: Measures and returns the results.
+    """
+
+    title: str
+    names: tuple[str, ...]
+    needs: tuple[str, ...]
+    peers: bool
+    run: Callable[[Inputs, Settings], list[Result]]
+
+    def missing(self) -> list[str]:
+        """The functions in *needs* that newsdoc does not have (yet)."""
+        return [name for name in self.needs if not hasattr(newsdoc, name)]
+
+
+def _ratio(
+    name: str,
+    times: dict[str, float],
+    baseline: str,
+    unit: str,
+    **extra: float | str,
+) -> Result:
+    ours, theirs = times["ours"], times[baseline]
+    return Result(
+        name=name,
+        ours_s=ours,
+        baseline=baseline,
+        baseline_s=theirs,
+        ratio=ours / theirs,
+        unit=unit,
+        extra=extra,
+    )
+
+
+# -- JSON ------------------------------------------------------------------------
+
+
+def json_roundtrip(inputs: Inputs, settings: Settings) -> list[Result]:
+    """
+    Our JSON round trip against pydantic's, msgspec's and bare json/orjson.
+
+    Every side round-trips the whole corpus per call: ours
+    ``from_json(to_json(a))`` with its default options; pydantic
+    ``model_validate_json(model_dump_json())``; msgspec a typed decode of
+    its encode; the floors ``loads(dumps(d))`` of the plain dicts that our
+    JSON holds, which validate and build nothing.
+    """
+    import msgspec  # noqa: PLC0415 - the bench extra is optional
+    import orjson  # noqa: PLC0415
+    from peers import (  # noqa: PLC0415
+        MsgspecArticle,
+        PydanticArticle,
+        msgspec_roundtrip,
+        plain_article,
+        pydantic_roundtrip,
+    )
+
+    to_json = newsdoc.to_json  # type: ignore[attr-defined]
+    from_json = newsdoc.from_json  # type: ignore[attr-defined]
+    articles = inputs.articles()
+    for article in articles:
+        if from_json(to_json(article)) != article:
+            msg = f"newsdoc's JSON round trip changed {article.headline!r}"
+            raise AssertionError(msg)
+    plains = [json.dumps(plain_article(a)) for a in articles]
+    pydantics = [PydanticArticle.model_validate_json(p) for p in plains]
+    structs = [msgspec.json.decode(p, type=MsgspecArticle) for p in plains]
+    dicts = [json.loads(to_json(a)) for a in articles]
+
+    times = measure(
+        {
+            "ours": lambda: [from_json(to_json(a)) for a in articles],
+            "pydantic": lambda: [pydantic_roundtrip(p) for p in pydantics],
+            "msgspec": lambda: [msgspec_roundtrip(s) for s in structs],
+            "json": lambda: [
+                json.loads(json.dumps(d, ensure_ascii=False)) for d in dicts
+            ],
+            "orjson": lambda: [orjson.loads(orjson.dumps(d)) for d in dicts],
+        },
+        settings,
+    )
+    unit = "s/corpus"
+    count = len(articles)
+    return [
+        _ratio(
+            "json_roundtrip_vs_pydantic",
+            times,
+            "pydantic",
+            unit,
+            articles=count,
+        ),
+        _ratio(
+            "json_roundtrip_vs_msgspec", times, "msgspec", unit, articles=count
+        ),
+        _ratio(
+            "json_roundtrip_vs_json_floor", times, "json", unit, articles=count
+        ),
+        _ratio(
+            "json_roundtrip_vs_orjson_floor",
+            times,
+            "orjson",
+            unit,
+            articles=count,
+        ),
+    ]
+
+
+# -- NewsML-G2 ---------------------------------------------------------------------
+
+
+def newsml(inputs: Inputs, settings: Settings) -> list[Result]:
+    """
+    Our NewsML-G2 reader and writer against newsmlg2's and bare lxml's.
+
+    All sides work on our NewsML-G2 of the corpus. Reading: ours
+    ``from_newsml``, newsmlg2 ``NewsMLG2Document(data)``, the floor
+    ``lxml.etree.fromstring``. Writing: ours ``to_newsml`` from the
+    article, newsmlg2 ``to_xml_string()`` from its parsed document, the
+    floor ``lxml.etree.tostring`` of a parsed tree.
+    """
+    from peers import (  # noqa: PLC0415 - the bench extra is optional
+        lxml_read,
+        lxml_write,
+        newsmlg2_read,
+        newsmlg2_write,
+    )
+
+    to_newsml = newsdoc.to_newsml  # type: ignore[attr-defined]
+    from_newsml = newsdoc.from_newsml  # type: ignore[attr-defined]
+    articles = inputs.articles()
+    documents = [to_newsml(a) for a in articles]
+    g2_documents = [newsmlg2_read(d) for d in documents]
+    trees = [lxml_read(d) for d in documents]
+    g2_bytes = sum(len(newsmlg2_write(g)) for g in g2_documents)
+    our_bytes = sum(len(d) for d in documents)
+
+    reads = measure(
+        {
+            "ours": lambda: [from_newsml(d) for d in documents],
+            "newsmlg2": lambda: [newsmlg2_read(d) for d in documents],
+            "lxml": lambda: [lxml_read(d) for d in documents],
+        },
+        settings,
+    )
+    writes = measure(
+        {
+            "ours": lambda: [to_newsml(a) for a in articles],
+            "newsmlg2": lambda: [newsmlg2_write(g) for g in g2_documents],
+            "lxml": lambda: [lxml_write(t) for t in trees],
+        },
+        settings,
+    )
+    unit = "s/corpus"
+    sizes: dict[str, float | str] = {
+        "articles": len(articles),
+        "ours_bytes": our_bytes,
+        "newsmlg2_bytes": g2_bytes,
+    }
+    return [
+        _ratio("newsml_read_vs_newsmlg2", reads, "newsmlg2", unit, **sizes),
+        _ratio("newsml_read_vs_lxml_floor", reads, "lxml", unit, **sizes),
+        _ratio("newsml_write_vs_newsmlg2", writes, "newsmlg2", unit, **sizes),
+        _ratio("newsml_write_vs_lxml_floor", writes, "lxml", unit, **sizes),
+    ]
+
+
+# -- raw text --------------------------------------------------------------------
+
+
+def parse_text_linear(inputs: Inputs, settings: Settings) -> list[Result]:
+    """
+    Time per byte of ``parse_text`` on a big article against the seed's.
+
+    The big article is the seed's blocks repeated under one headline
+    (10 MB in the full run), so both sides parse the same mix of blocks.
+    """
+    parse_text = newsdoc.parse_text  # type: ignore[attr-defined]
+    big = big_article_text(inputs.seed, settings.big_size)
+    seed = inputs.seed
+    big_bytes, seed_bytes = len(big.encode()), len(seed.encode())
+    times = measure(
+        {"big": lambda: parse_text(big), "seed": lambda: parse_text(seed)},
+        attrs.evolve(
+            settings, rounds=settings.big_rounds, warmup=1, sample_s=0.0
+        ),
+    )
+    ours, theirs = times["big"] / big_bytes, times["seed"] / seed_bytes
+    return [
+        Result(
+            name="parse_text_10mb_per_byte_vs_3kb",
+            ours_s=ours,
+            baseline=f"seed ({seed_bytes} B)",
+            baseline_s=theirs,
+            ratio=ours / theirs,
+            unit="s/byte",
+            extra={
+                "ours_bytes": big_bytes,
+                "baseline_bytes": seed_bytes,
+                "ours_mb_per_s": big_bytes / times["big"] / 1e6,
+                "baseline_mb_per_s": seed_bytes / times["seed"] / 1e6,
+            },
+        )
+    ]
+
+
+def parse_text_memory(inputs: Inputs, settings: Settings) -> list[Result]:
+    """
+    Peak memory of parsing the big article, as a multiple of its size.
+
+    tracemalloc counts what the parse allocates (the input string exists
+    before tracing starts); the size is the input's UTF-8 bytes.
+    """
+    parse_text = newsdoc.parse_text  # type: ignore[attr-defined]
+    big = big_article_text(inputs.seed, settings.big_size)
+    size = len(big.encode())
+    tracemalloc.start()
+    try:
+        started = time.perf_counter()
+        article = parse_text(big)
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del article
+    return [
+        Result(
+            name="parse_text_10mb_peak_memory",
+            ours_s=elapsed,
+            baseline="input size",
+            baseline_s=None,
+            ratio=peak / size,
+            unit="x input",
+            extra={"peak_bytes": peak, "input_bytes": size},
+        )
+    ]
+
+
+def parse_text_vs_floor(inputs: Inputs, settings: Settings) -> list[Result]:
+    """``parse_text`` on the corpus against one regex pass over it."""
+    parse_text = newsdoc.parse_text  # type: ignore[attr-defined]
+    texts = inputs.texts
+    times = measure(
+        {
+            "ours": lambda: [parse_text(t) for t in texts],
+            "floor": lambda: [text_floor(t) for t in texts],
+        },
+        settings,
+    )
+    return [
+        _ratio(
+            "parse_text_vs_floor",
+            times,
+            "floor",
+            "s/corpus",
+            articles=len(texts),
+            bytes=sum(len(t.encode()) for t in texts),
+        )
+    ]
+
+
+# -- the command line -------------------------------------------------------------
+
+#: The format the command line converts the corpus to.
+CLI_TARGET: Final = "json"
+
+
+def _cli_command(files: Sequence[Path], out: Path, jobs: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "newsdoc",
+        "convert",
+        *map(str, files),
+        "--to",
+        CLI_TARGET,
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
+
+
+def _run_cli(files: Sequence[Path], out: Path, jobs: int) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    started = time.perf_counter()
+    subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        _cli_command(files, out, jobs),
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def cli_jobs(inputs: Inputs, settings: Settings) -> list[Result]:
+    """
+    ``newsdoc convert`` over the corpus with ``--jobs 1`` and ``--jobs 2``.
+
+    The corpus is repeated ``cli_copies`` times (copies in a temporary
+    folder, deleted afterwards) so that a run is long enough for the
+    second worker to pay for itself; each run is a fresh process, so the
+    times include the interpreter's start-up, as a user's would.
+    """
+    with tempfile.TemporaryDirectory(prefix="newsdoc-bench-") as folder:
+        root = Path(folder)
+        files: list[Path] = []
+        for copy in range(settings.cli_copies):
+            for text, path in zip(inputs.texts, inputs.paths, strict=True):
+                file = root / f"{copy:03d}_{path.name}"
+                file.write_text(text, encoding="utf-8")
+                files.append(file)
+        out = root / "out"
+        runs: dict[int, list[float]] = {1: [], 2: []}
+        _run_cli(files, out, 1)  # warm the file cache and the bytecode
+        for round_ in range(settings.cli_rounds):
+            order = (1, 2) if round_ % 2 == 0 else (2, 1)
+            for jobs in order:
+                runs[jobs].append(_run_cli(files, out, jobs))
+    one, two = statistics.median(runs[1]), statistics.median(runs[2])
+    count = len(files)
+    return [
+        Result(
+            name="cli_corpus_jobs2_vs_jobs1",
+            ours_s=two,
+            baseline="--jobs 1",
+            baseline_s=one,
+            ratio=two / one,
+            unit="s/run",
+            extra={
+                "articles": count,
+                "target": CLI_TARGET,
+                "jobs1_articles_per_s": count / one,
+                "jobs2_articles_per_s": count / two,
+                "speedup": one / two,
+            },
+        )
+    ]
+
+
+#: Every comparison, in the order the table shows them.
+COMPARISONS: Final[tuple[Comparison, ...]] = (
+    Comparison(
+        title="JSON round trip",
+        names=(
+            "json_roundtrip_vs_pydantic",
+            "json_roundtrip_vs_msgspec",
+            "json_roundtrip_vs_json_floor",
+            "json_roundtrip_vs_orjson_floor",
+        ),
+        needs=("parse_text", "to_json", "from_json"),
+        peers=True,
+        run=json_roundtrip,
+    ),
+    Comparison(
+        title="NewsML-G2 read and write",
+        names=(
+            "newsml_read_vs_newsmlg2",
+            "newsml_read_vs_lxml_floor",
+            "newsml_write_vs_newsmlg2",
+            "newsml_write_vs_lxml_floor",
+        ),
+        needs=("parse_text", "to_newsml", "from_newsml"),
+        peers=True,
+        run=newsml,
+    ),
+    Comparison(
+        title="raw text: time per byte",
+        names=("parse_text_10mb_per_byte_vs_3kb",),
+        needs=("parse_text",),
+        peers=False,
+        run=parse_text_linear,
+    ),
+    Comparison(
+        title="raw text: against the floor",
+        names=("parse_text_vs_floor",),
+        needs=("parse_text",),
+        peers=False,
+        run=parse_text_vs_floor,
+    ),
+    Comparison(
+        title="raw text: peak memory",
+        names=("parse_text_10mb_peak_memory",),
+        needs=("parse_text",),
+        peers=False,
+        run=parse_text_memory,
+    ),
+    Comparison(
+        title="command line: --jobs 1 and 2",
+        names=("cli_corpus_jobs2_vs_jobs1",),
+        needs=("parse_text", "to_json"),
+        peers=False,
+        run=cli_jobs,
+    ),
+)
