@@ -15,6 +15,7 @@ from newsdoc.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from newsdoc.formats.text import parse_text, to_text
 from newsdoc.model import (
     Article,
     ArticleMeta,
@@ -50,5 +51,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "parse_text",
+    "to_text",
     "validate",
 ]
