@@ -43,6 +43,7 @@ __all__ = [
     "Problem",
     "Rule",
     "Severity",
+    "SeverityName",
     "check",
     "validate",
 ]
