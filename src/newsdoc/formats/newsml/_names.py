@@ -1,0 +1,127 @@
+"""Namespaces, element names and codes that the NewsML-G2 writer and reader share."""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+#: The NewsML-G2 (NAR) namespace.
+NAR: Final = "http://iptc.org/std/nar/2006-10-01/"
+#: The XHTML namespace of the body inside ``inlineXML``.
+XHTML: Final = "http://www.w3.org/1999/xhtml"
+#: The namespace of ``xml:lang``.
+XML: Final = "http://www.w3.org/XML/1998/namespace"
+
+#: Prefix maps: NewsML-G2 and XHTML are each the default namespace of their part.
+NAR_NSMAP: Final = {None: NAR}
+XHTML_NSMAP: Final = {None: XHTML}
+
+STANDARD: Final = "NewsML-G2"
+STANDARD_VERSION: Final = "2.35"
+CONFORMANCE: Final = "power"
+#: The IPTC catalog that resolves the ``ninat:``, ``drol:``, ``cpprole:`` ... aliases.
+IPTC_CATALOG: Final = (
+    "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
+)
+#: Written as ``itemMeta/generator``; the reader takes it as the sign of
+#: newsdoc's own output, which it reads back exactly.
+GENERATOR: Final = "newsdoc"
+
+# QCodes from IPTC NewsCodes.
+TEXT_CLASS: Final = "ninat:text"
+PICTURE_CLASS: Final = "ninat:picture"
+COMPOSITE_CLASS: Final = "ninat:composite"
+USABLE: Final = "stat:usable"
+SUMMARY_ROLE: Final = "drol:summary"
+CAPTION_ROLE: Final = "drol:caption"
+PHOTOGRAPHER_ROLE: Final = "crol:photographer"
+IMAGE_SUPPLIER_ROLE: Final = "cpprole:imgSupplier"
+DISTRIBUTOR_ROLE: Final = "cpprole:distributor"
+MAIN_GROUP_ROLE: Final = "group:main"
+# newsdoc's own alternative-identifier types (no IPTC code exists for them).
+ID_TYPE: Final = "newsdoc:id"
+URL_TYPE: Final = "newsdoc:url"
+#: The prefix of a guid made from a hash of the article's content.
+HASH_GUID_PREFIX: Final = "urn:newsdoc:sha256:"
+
+# Classes and data attributes of newsdoc's XHTML body.
+STANDFIRST_CLASS: Final = "standfirst"
+QUOTE_CLASS: Final = "quote"
+CAPTION_CLASS: Final = "caption"
+CREDIT_CLASS: Final = "credit"
+DATA_SPEAKER: Final = "data-speaker"
+DATA_VERB: Final = "data-verb"
+DATA_OUTLET: Final = "data-outlet"
+DATA_CONTINUES: Final = "data-continues"
+DATA_LABEL: Final = "data-label"
+DATA_CREATORS: Final = "data-creators"
+DATA_AGENCIES: Final = "data-agencies"
+DATA_VIA: Final = "data-via"
+DATA_HANDOUT: Final = "data-handout"
+DATA_POOL: Final = "data-pool"
+DATA_FILE: Final = "data-file"
+TRUE: Final = "true"
+
+
+def _nar(name: str) -> str:
+    return f"{{{NAR}}}{name}"
+
+
+def _xhtml(name: str) -> str:
+    return f"{{{XHTML}}}{name}"
+
+
+# Clark names, computed once: lxml never has to split a prefix.
+XML_LANG: Final = f"{{{XML}}}lang"
+
+NEWS_ITEM: Final = _nar("newsItem")
+NEWS_MESSAGE: Final = _nar("newsMessage")
+PACKAGE_ITEM: Final = _nar("packageItem")
+HEADER: Final = _nar("header")
+SENT: Final = _nar("sent")
+ITEM_SET: Final = _nar("itemSet")
+CATALOG_REF: Final = _nar("catalogRef")
+ITEM_META: Final = _nar("itemMeta")
+ITEM_CLASS: Final = _nar("itemClass")
+PROVIDER: Final = _nar("provider")
+VERSION_CREATED: Final = _nar("versionCreated")
+FIRST_CREATED: Final = _nar("firstCreated")
+PUB_STATUS: Final = _nar("pubStatus")
+GENERATOR_TAG: Final = _nar("generator")
+CONTENT_META: Final = _nar("contentMeta")
+CONTENT_CREATED: Final = _nar("contentCreated")
+CONTENT_MODIFIED: Final = _nar("contentModified")
+LOCATED: Final = _nar("located")
+NAME: Final = _nar("name")
+INFO_SOURCE: Final = _nar("infoSource")
+CREATOR: Final = _nar("creator")
+ALT_ID: Final = _nar("altId")
+LANGUAGE: Final = _nar("language")
+KEYWORD: Final = _nar("keyword")
+HEADLINE: Final = _nar("headline")
+DATELINE: Final = _nar("dateline")
+BY: Final = _nar("by")
+CREDITLINE: Final = _nar("creditline")
+DESCRIPTION: Final = _nar("description")
+CONTENT_SET: Final = _nar("contentSet")
+INLINE_XML: Final = _nar("inlineXML")
+INLINE_DATA: Final = _nar("inlineData")
+REMOTE_CONTENT: Final = _nar("remoteContent")
+GROUP_SET: Final = _nar("groupSet")
+GROUP: Final = _nar("group")
+ITEM_REF: Final = _nar("itemRef")
+
+HTML: Final = _xhtml("html")
+HEAD: Final = _xhtml("head")
+TITLE: Final = _xhtml("title")
+BODY: Final = _xhtml("body")
+P: Final = _xhtml("p")
+SPAN: Final = _xhtml("span")
+FIGURE: Final = _xhtml("figure")
+IMG: Final = _xhtml("img")
+FIGCAPTION: Final = _xhtml("figcaption")
+#: ``h1`` ... ``h6`` by level, and the level of each.
+HEADINGS: Final = tuple(_xhtml(f"h{level}") for level in range(1, 7))
+HEADING_LEVELS: Final = {tag: level for level, tag in enumerate(HEADINGS, 1)}
+
+XHTML_CONTENT_TYPE: Final = "application/xhtml+xml"

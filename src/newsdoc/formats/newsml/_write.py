@@ -1,0 +1,404 @@
+"""Build NewsML-G2 from an `Article`: a text newsItem, or a newsMessage package."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import UTC, datetime
+from typing import Final
+from urllib.parse import quote as _url_quote
+
+from lxml import etree
+
+from newsdoc._chars import XML_UNSAFE
+from newsdoc.formats.newsml import _names as n
+from newsdoc.model import Article, Credit, Figure, Heading, Paragraph
+
+
+__all__ = ["write"]
+
+#: What the writer puts in place of a character XML 1.0 cannot carry.
+REPLACEMENT: Final = "\ufffd"
+#: ``versionCreated`` of an article with no dates, when no option gives one.
+NO_DATE: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+_SubElement = etree.SubElement
+# The start of a dateline up to the first comma, bracket or dash: the place.
+_PLACE: Final = re.compile(
+    r"[^,(\u2013\u2014]*?(?=\s*(?:,|\(|\s[-\u2013\u2014]|$))"
+)
+# Kept as they are in a picture item's remoteContent href (RFC 3986
+# reserved and unreserved characters, minus the brackets only a host may use).
+_URL_SAFE: Final = "/:?#@!$&'()*+,;=~-._"
+
+
+def _clean(text: str) -> str:
+    """*text* with each character XML 1.0 cannot carry replaced by U+FFFD."""
+    if XML_UNSAFE.search(text) is None:
+        return text
+    return XML_UNSAFE.sub(REPLACEMENT, text)
+
+
+def _datetime(value: datetime) -> str:
+    """An xs:dateTime for *value*; offsets with seconds are written as UTC."""
+    offset = value.utcoffset()
+    if offset is not None and offset.seconds % 60:
+        try:
+            value = value.astimezone(UTC)
+        except OverflowError:
+            # An instant at the very edge of datetime's range: XML cannot
+            # say the offset's seconds, so they are dropped.
+            text = value.isoformat()
+            sign = max(text.rfind("+"), text.rfind("-"))
+            return text[: sign + 6]
+    return value.isoformat()
+
+
+def _guid(article: Article) -> str:
+    meta = article.meta
+    if meta.id is not None:
+        return _clean(meta.id)
+    if meta.url is not None:
+        return _clean(meta.url)
+    digest = hashlib.sha256(
+        repr(article).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    return n.HASH_GUID_PREFIX + digest
+
+
+def _version_created(article: Article, option: datetime | None) -> str:
+    meta = article.meta
+    value = option or meta.modified or meta.published or NO_DATE
+    return _datetime(value)
+
+
+def _place(dateline: str) -> str | None:
+    """The place that opens *dateline*, if it reads like one."""
+    match = _PLACE.match(dateline)
+    if match is None:
+        return None
+    place = match.group().strip()
+    if not any(char.isalpha() for char in place):
+        return None
+    return place.title() if place.isupper() else place
+
+
+def _item_root(tag: str, guid: str, language: str | None) -> etree._Element:
+    root = etree.Element(tag, nsmap=n.NAR_NSMAP)
+    root.set("guid", guid)
+    root.set("version", "1")
+    root.set("standard", n.STANDARD)
+    root.set("standardversion", n.STANDARD_VERSION)
+    root.set("conformance", n.CONFORMANCE)
+    if language is not None:
+        root.set(n.XML_LANG, language)
+    _SubElement(root, n.CATALOG_REF).set("href", n.IPTC_CATALOG)
+    return root
+
+
+def _item_meta(
+    root: etree._Element,
+    item_class: str,
+    provider: str,
+    version_created: str,
+    first_created: str | None = None,
+) -> None:
+    meta = _SubElement(root, n.ITEM_META)
+    _SubElement(meta, n.ITEM_CLASS).set("qcode", item_class)
+    _SubElement(meta, n.PROVIDER).set("literal", provider)
+    _SubElement(meta, n.VERSION_CREATED).text = version_created
+    if first_created is not None:
+        _SubElement(meta, n.FIRST_CREATED).text = first_created
+    _SubElement(meta, n.PUB_STATUS).set("qcode", n.USABLE)
+    _SubElement(meta, n.GENERATOR_TAG).text = n.GENERATOR
+
+
+def _text_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    child = _SubElement(parent, tag)
+    child.text = _clean(text)
+    return child
+
+
+def _named(parent: etree._Element, tag: str, name: str) -> etree._Element:
+    child = _SubElement(parent, tag)
+    _text_child(child, n.NAME, name)
+    return child
+
+
+# -- the XHTML body ----------------------------------------------------------
+
+
+def _paragraph(
+    parent: etree._Element, paragraph: Paragraph, css_class: str | None
+) -> None:
+    p = _SubElement(parent, n.P)
+    if css_class is not None:
+        p.set("class", css_class)
+    text = paragraph.text
+    if not paragraph.quotes:
+        p.text = _clean(text)
+        p.tail = "\n"
+        return
+    position = 0
+    previous: etree._Element | None = None
+    for quote in paragraph.quotes:
+        before = _clean(text[position : quote.start]) or None
+        if previous is None:
+            p.text = before
+        else:
+            previous.tail = before
+        span = _SubElement(p, n.SPAN)
+        span.set("class", n.QUOTE_CLASS)
+        if quote.speaker is not None:
+            span.set(n.DATA_SPEAKER, _clean(quote.speaker))
+        if quote.verb is not None:
+            span.set(n.DATA_VERB, _clean(quote.verb))
+        if quote.outlet is not None:
+            span.set(n.DATA_OUTLET, _clean(quote.outlet))
+        if quote.continues:
+            span.set(n.DATA_CONTINUES, n.TRUE)
+        span.text = _clean(quote.text)
+        previous = span
+        position = quote.end
+    if previous is not None:
+        previous.tail = _clean(text[position:]) or None
+    p.tail = "\n"
+
+
+def _names_json(names: tuple[str, ...]) -> str:
+    return json.dumps([_clean(name) for name in names], ensure_ascii=False)
+
+
+def _credit(parent: etree._Element, credit: Credit) -> etree._Element:
+    span = _SubElement(parent, n.SPAN)
+    span.set("class", n.CREDIT_CLASS)
+    if credit.label is not None:
+        span.set(n.DATA_LABEL, _clean(credit.label))
+    if credit.creators:
+        span.set(n.DATA_CREATORS, _names_json(credit.creators))
+    if credit.agencies:
+        span.set(n.DATA_AGENCIES, _names_json(credit.agencies))
+    if credit.via is not None:
+        span.set(n.DATA_VIA, _clean(credit.via))
+    if credit.handout:
+        span.set(n.DATA_HANDOUT, n.TRUE)
+    if credit.pool:
+        span.set(n.DATA_POOL, n.TRUE)
+    if credit.file:
+        span.set(n.DATA_FILE, n.TRUE)
+    span.text = _clean(credit.raw)
+    return span
+
+
+def _figure(parent: etree._Element, figure: Figure) -> None:
+    element = _SubElement(parent, n.FIGURE)
+    if figure.image is not None or figure.alt is not None:
+        img = _SubElement(element, n.IMG)
+        if figure.image is not None:
+            img.set("src", _clean(figure.image))
+        if figure.alt is not None:
+            img.set("alt", _clean(figure.alt))
+    figcaption = _SubElement(element, n.FIGCAPTION)
+    caption: etree._Element | None = None
+    if figure.caption is not None:
+        caption = _text_child(figcaption, n.SPAN, figure.caption)
+        caption.set("class", n.CAPTION_CLASS)
+    if figure.credit is not None:
+        if caption is not None:
+            caption.tail = " "
+        _credit(figcaption, figure.credit)
+    element.tail = "\n"
+
+
+def _html(article: Article) -> etree._Element:
+    html = etree.Element(n.HTML, nsmap=n.XHTML_NSMAP)
+    head = _SubElement(html, n.HEAD)
+    _text_child(head, n.TITLE, article.headline)
+    body = _SubElement(html, n.BODY)
+    body.text = "\n"
+    if article.standfirst is not None:
+        _paragraph(body, article.standfirst, n.STANDFIRST_CLASS)
+    for block in article.body:
+        kind = type(block)
+        if kind is Paragraph:
+            _paragraph(body, block, None)  # type: ignore[arg-type]
+        elif kind is Heading:
+            heading = _text_child(
+                body,
+                n.HEADINGS[block.level - 1],  # type: ignore[union-attr]
+                block.text,  # type: ignore[union-attr]
+            )
+            heading.tail = "\n"
+        else:
+            _figure(body, block)  # type: ignore[arg-type]
+    return html
+
+
+# -- the items ---------------------------------------------------------------
+
+
+def _content_meta(parent: etree._Element, article: Article) -> None:
+    meta = article.meta
+    content = _SubElement(parent, n.CONTENT_META)
+    # The schema's order: the administrative group, then the descriptive one.
+    if meta.modified is not None:
+        _SubElement(content, n.CONTENT_MODIFIED).text = _datetime(
+            meta.modified
+        )
+    if article.dateline is not None:
+        place = _place(_clean(article.dateline))
+        if place is not None:
+            _named(content, n.LOCATED, place)
+    if meta.id is not None:
+        _text_child(content, n.ALT_ID, meta.id).set("type", n.ID_TYPE)
+    if meta.url is not None:
+        _text_child(content, n.ALT_ID, meta.url).set("type", n.URL_TYPE)
+    _descriptive(content, article)
+
+
+def _descriptive(content: etree._Element, article: Article) -> None:
+    meta = article.meta
+    for keyword in meta.keywords:
+        _text_child(content, n.KEYWORD, keyword)
+    _text_child(content, n.HEADLINE, article.headline)
+    if article.dateline is not None:
+        _text_child(content, n.DATELINE, article.dateline)
+    if article.byline is not None:
+        _text_child(content, n.BY, article.byline)
+    if meta.publisher is not None:
+        _text_child(content, n.CREDITLINE, meta.publisher)
+    if article.standfirst is not None:
+        _text_child(content, n.DESCRIPTION, article.standfirst.text).set(
+            "role", n.SUMMARY_ROLE
+        )
+
+
+def _text_item(
+    article: Article, guid: str, provider: str, version_created: str
+) -> tuple[etree._Element, etree._Element]:
+    """The text newsItem, and its ``inlineXML`` still waiting for the body."""
+    meta = article.meta
+    root = _item_root(n.NEWS_ITEM, guid, meta.language)
+    first_created = (
+        None if meta.published is None else _datetime(meta.published)
+    )
+    _item_meta(root, n.TEXT_CLASS, provider, version_created, first_created)
+    _content_meta(root, article)
+    content_set = _SubElement(root, n.CONTENT_SET)
+    inline = _SubElement(content_set, n.INLINE_XML)
+    inline.set("contenttype", n.XHTML_CONTENT_TYPE)
+    return root, inline
+
+
+def _picture_item(
+    figure: Figure, guid: str, provider: str, version_created: str
+) -> etree._Element:
+    root = _item_root(n.NEWS_ITEM, guid, None)
+    _item_meta(root, n.PICTURE_CLASS, provider, version_created)
+    content = _SubElement(root, n.CONTENT_META)
+    credit = figure.credit
+    if credit is not None:
+        for creator in credit.creators:
+            _named(content, n.CREATOR, creator).set(
+                "role", n.PHOTOGRAPHER_ROLE
+            )
+        for agency in credit.agencies:
+            _named(content, n.INFO_SOURCE, agency).set(
+                "role", n.IMAGE_SUPPLIER_ROLE
+            )
+        if credit.via is not None:
+            _named(content, n.INFO_SOURCE, credit.via).set(
+                "role", n.DISTRIBUTOR_ROLE
+            )
+        _text_child(content, n.CREDITLINE, credit.raw)
+    if figure.caption is not None:
+        _text_child(content, n.DESCRIPTION, figure.caption).set(
+            "role", n.CAPTION_ROLE
+        )
+    if figure.image is not None:
+        content_set = _SubElement(root, n.CONTENT_SET)
+        href = _url_quote(_clean(figure.image), safe=_URL_SAFE)
+        _SubElement(content_set, n.REMOTE_CONTENT).set("href", href)
+    return root
+
+
+def _package_item(
+    article: Article,
+    guid: str,
+    refs: list[tuple[str, str]],
+    provider: str,
+    version_created: str,
+) -> etree._Element:
+    """A packageItem whose main group refers to *refs*: (guid, item class)."""
+    root = _item_root(n.PACKAGE_ITEM, guid, article.meta.language)
+    _item_meta(root, n.COMPOSITE_CLASS, provider, version_created)
+    content = _SubElement(root, n.CONTENT_META)
+    _text_child(content, n.HEADLINE, article.headline)
+    group_set = _SubElement(root, n.GROUP_SET)
+    group_set.set("root", "G1")
+    group = _SubElement(group_set, n.GROUP)
+    group.set("id", "G1")
+    group.set("role", n.MAIN_GROUP_ROLE)
+    for residref, item_class in refs:
+        ref = _SubElement(group, n.ITEM_REF)
+        ref.set("residref", residref)
+        _SubElement(ref, n.ITEM_CLASS).set("qcode", item_class)
+    return root
+
+
+def _attach_body(inline: etree._Element, article: Article, depth: int) -> None:
+    # After indenting the items: the body's mixed content must gain no
+    # whitespace, so it joins the tree last, on lines of its own.
+    inline.text = "\n" + "  " * (depth + 1)
+    html = _html(article)
+    html.tail = "\n" + "  " * depth
+    inline.append(html)
+
+
+def write(
+    article: Article,
+    *,
+    package: bool,
+    provider: str | None,
+    version_created: datetime | None,
+    guid: str | None,
+) -> bytes:
+    """Serialize *article*; see `newsdoc.to_newsml` for the options."""
+    text_guid = _guid(article) if guid is None else _clean(guid)
+    provider_name = _clean(provider or article.meta.publisher or n.GENERATOR)
+    created = _version_created(article, version_created)
+    item, inline = _text_item(article, text_guid, provider_name, created)
+    if not package:
+        etree.indent(item)
+        _attach_body(inline, article, 2)
+        return (
+            etree.tostring(item, encoding="UTF-8", xml_declaration=True)
+            + b"\n"
+        )
+
+    message = etree.Element(n.NEWS_MESSAGE, nsmap=n.NAR_NSMAP)
+    header = _SubElement(message, n.HEADER)
+    _SubElement(header, n.SENT).text = created
+    item_set = _SubElement(message, n.ITEM_SET)
+    refs = [(text_guid, n.TEXT_CLASS)]
+    pictures: list[etree._Element] = []
+    for number, figure in enumerate(article.figures, 1):
+        picture_guid = f"{text_guid}-picture-{number}"
+        refs.append((picture_guid, n.PICTURE_CLASS))
+        pictures.append(
+            _picture_item(figure, picture_guid, provider_name, created)
+        )
+    item_set.append(
+        _package_item(
+            article, f"{text_guid}-package", refs, provider_name, created
+        )
+    )
+    item_set.append(item)
+    for picture in pictures:
+        item_set.append(picture)
+    etree.indent(message)
+    _attach_body(inline, article, 4)
+    return (
+        etree.tostring(message, encoding="UTF-8", xml_declaration=True) + b"\n"
+    )
