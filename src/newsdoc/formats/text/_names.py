@@ -1,0 +1,418 @@
+"""Names in news text: noun phrases, titles, short forms and acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+
+__all__ = ["NameIndex", "name_in", "tokens"]
+
+# A word of running text: letters, digits and the marks that live inside
+# names (O’Regan, Al-Arabiya, Editor-in-Chief, U.K.).
+_WORD: Final = re.compile(r"[^\W_][\w’'.\-]*")
+
+# Honorifics, ranks and job titles that news style puts before a name;
+# the speaker is the name without them ("Rear Admiral Daniel Hagari").
+TITLES: Final = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "prof.",
+        "professor",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "gen.",
+        "admiral",
+        "rear",
+        "vice",
+        "col",
+        "col.",
+        "colonel",
+        "lt",
+        "lt.",
+        "sgt",
+        "sgt.",
+        "captain",
+        "capt",
+        "capt.",
+        "chief",
+        "director",
+        "editor",
+        "editor-in-chief",
+        "senator",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "representative",
+        "governor",
+        "gov",
+        "gov.",
+        "judge",
+        "justice",
+        "mayor",
+        "mec",
+        "mp",
+        "datuk",
+        "seri",
+        "dato",
+        "tan",
+        "sri",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "rev.",
+        "father",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commissioner",
+        "ambassador",
+        "advocate",
+        "officer",
+        "inspector",
+        "superintendent",
+        "coach",
+        "manager",
+        "deputy",
+        "acting",
+        "former",
+        "senior",
+        "head",
+        "councillor",
+        "councilor",
+        "sheikh",
+        "emir",
+        "attorney",
+    ]
+)
+
+# Capitalised words that open sentences or clauses but name nobody.
+STOPWORDS: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "there",
+        "here",
+        "then",
+        "however",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "also",
+        "still",
+        "even",
+        "though",
+        "although",
+        "while",
+        "when",
+        "after",
+        "before",
+        "since",
+        "because",
+        "if",
+        "as",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "into",
+        "of",
+        "to",
+        "during",
+        "under",
+        "over",
+        "about",
+        "across",
+        "against",
+        "among",
+        "between",
+        "through",
+        "meanwhile",
+        "additionally",
+        "furthermore",
+        "moreover",
+        "finally",
+        "first",
+        "last",
+        "earlier",
+        "later",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "asked",
+        "speaking",
+        "according",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "which",
+        "whether",
+        "not",
+        "no",
+        "yes",
+        "mostly",
+        "many",
+        "some",
+        "several",
+        "all",
+        "both",
+        "each",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "other",
+        "another",
+        "such",
+        "instead",
+        "indeed",
+        "despite",
+        "regarding",
+        "following",
+    ]
+)
+
+# Small words that may sit inside a name ("Institute for Near East
+# Policy", "Abu Anas Al Saud", "Ministry of Public Security").
+_CONNECTORS: Final = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "de",
+        "del",
+        "der",
+        "van",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "bint",
+        "ibn",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+    ]
+)
+
+PRONOUNS: Final = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Split *text* into words, keeping the marks that live inside names."""
+    return _WORD.findall(text)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _strip_word(word: str) -> str:
+    """Drop a possessive ending and trailing dots from *word*."""
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    if word.endswith(".") and word.count(".") == 1:
+        return word[:-1]
+    return word
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop titles and ranks before a name: "Sir Keir Starmer" -> "Keir Starmer"."""
+    last = -1
+    for index, word in enumerate(words):
+        if word.lower() in TITLES:
+            last = index
+    if 0 <= last < len(words) - 1:
+        return words[last + 1 :]
+    return words
+
+
+def name_in(words: list[str]) -> list[str]:
+    """
+    The name at the end of a noun phrase, titles and descriptors dropped.
+
+    "Belarusian military General Staff representative Oleg Poznyak" gives
+    "Oleg Poznyak"; "Reuters Editor-in-Chief Alessandra Galloni" gives
+    "Alessandra Galloni"; a phrase with no capitalised word gives nothing.
+    """
+    run: list[str] = []
+    for word in reversed(words):
+        if _capitalised(word) or (run and word.lower() in _CONNECTORS):
+            run.append(word)
+        elif run:
+            break
+    run.reverse()
+    while run and run[0].lower() in _CONNECTORS:
+        run.pop(0)
+    while run and run[0].lower() in STOPWORDS:
+        run.pop(0)
+    return strip_titles([_strip_word(word) for word in run])
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """Whether *acronym* spells the initials of the last words of *words*."""
+    initials = "".join(w[0] for w in words if w.lower() not in _CONNECTORS)
+    return len(acronym) >= 2 and initials.upper().endswith(acronym)  # noqa: PLR2004
+
+
+_ACRONYM: Final = re.compile(r"\(([A-Z]{2,8})\)")
+_RUN: Final = re.compile(
+    r"[A-Z][\w’'\-]*(?:[ \u00a0]+(?:(?:of|for|de|van|von|al|bin|el)[ \u00a0]+)?[A-Z][\w’'\-]*)*"
+)
+
+
+class NameIndex:
+    """
+    Every name an article uses, to turn short forms into the fullest name.
+
+    Built once per article in time linear in its text; each lookup costs
+    time proportional to the names sharing a word with the short form.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._by_word: dict[str, list[tuple[str, ...]]] = {}
+        self._acronyms: dict[str, str] = {}
+        for text in texts:
+            self._add_text(text)
+
+    def _add_text(self, text: str) -> None:
+        for match in _RUN.finditer(text):
+            words = [_strip_word(w) for w in match.group().split()]
+            while words and words[0].lower() in STOPWORDS:
+                words.pop(0)
+            words = strip_titles(words)
+            if words:
+                self._add(tuple(words))
+        for match in _ACRONYM.finditer(text):
+            before = text[max(0, match.start() - 120) : match.start()]
+            run = name_in(tokens(before))
+            if run and _initials_match(match.group(1), run):
+                self._acronyms[match.group(1)] = " ".join(run)
+
+    def _add(self, name: tuple[str, ...]) -> None:
+        for word in set(name):
+            if word.lower() in _CONNECTORS:
+                continue
+            names = self._by_word.setdefault(word.lower(), [])
+            # Each name is kept once; the list stays short for real text.
+            if name not in names and len(names) < 64:  # noqa: PLR2004
+                names.append(name)
+
+    def fullest(self, name: str) -> str:
+        """
+        The fullest name the article uses for *name*.
+
+        "Levitt" becomes "Matthew Levitt" when the article names him so;
+        an acronym defined as "Israel Defense Forces (IDF)" becomes the
+        full name; anything else comes back unchanged.
+        """
+        if name in self._acronyms:
+            return self._acronyms[name]
+        words = name.split()
+        if not words or not all(_capitalised(w) for w in words):
+            return name
+        wanted = [w.lower() for w in words]
+        best = words
+        for candidate in self._by_word.get(wanted[-1], ()):
+            lowered = [w.lower() for w in candidate]
+            if len(candidate) <= len(best) or not _contains(lowered, wanted):
+                continue
+            best = list(candidate)
+        return " ".join(best)
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether *part* occurs in *words* as a run of whole words."""
+    size = len(part)
+    return any(
+        words[index : index + size] == part
+        for index in range(len(words) - size + 1)
+    )

@@ -1,0 +1,751 @@
+"""Who said a quotation: attribution clauses around it, and their names."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from newsdoc.formats.text._names import (
+    PRONOUNS,
+    STOPWORDS,
+    TITLES,
+    NameIndex,
+    name_in,
+    strip_titles,
+    tokens,
+)
+
+
+__all__ = [
+    "Attribution",
+    "attribution_after",
+    "attribution_before",
+    "has_cue",
+    "resolve",
+    "sentence_end",
+    "sentence_start",
+    "subject_of",
+]
+
+# How far around a quotation attribution is looked for; a bound keeps the
+# reader linear on a paragraph of any length.
+WINDOW: Final = 320
+
+# Verbs that attribute words to a speaker, as news style uses them.
+SPEECH_VERBS: Final = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "stated",
+        "states",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "responded",
+        "responds",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "stressed",
+        "stresses",
+        "emphasised",
+        "emphasized",
+        "emphasises",
+        "emphasizes",
+        "admitted",
+        "admits",
+        "claimed",
+        "claims",
+        "continued",
+        "continues",
+        "concluded",
+        "concludes",
+        "declared",
+        "declares",
+        "detailed",
+        "details",
+        "announced",
+        "announces",
+        "acknowledged",
+        "acknowledges",
+        "recalled",
+        "recalls",
+        "tweeted",
+        "tweets",
+        "posted",
+        "posts",
+        "urged",
+        "urges",
+        "agreed",
+        "agrees",
+        "described",
+        "describes",
+        "characterised",
+        "characterized",
+        "called",
+        "calls",
+        "reported",
+        "reports",
+        "saying",
+        "adding",
+        "arguing",
+        "asserting",
+        "asserted",
+        "pledging",
+        "pledged",
+        "writing",
+        "telling",
+        "warning",
+        "insisting",
+        "recalling",
+        "explaining",
+        "noting",
+        "uttered",
+        "read",
+        "reads",
+        "conceded",
+        "concedes",
+        "confirmed",
+        "confirms",
+        "revealed",
+        "reveals",
+        "vowed",
+        "promised",
+        "suggested",
+        "suggests",
+        "advised",
+        "advises",
+        "ruled",
+        "rules",
+        "shouted",
+        "cautioned",
+        "predicted",
+        "observed",
+        "remarked",
+        "commented",
+        "complained",
+    ]
+)
+
+# Words in a sentence that present a quoted phrase as someone's words,
+# even without a full attribution ("led TNO to conclude it was ...").
+CUES: Final = SPEECH_VERBS | frozenset(
+    [
+        "according",
+        "characterize",
+        "characterise",
+        "describe",
+        "conclude",
+        "found",
+        "find",
+        "showed",
+        "shows",
+        "referred",
+        "refers",
+        "criticise",
+        "criticize",
+        "criticised",
+        "criticized",
+        "labelled",
+        "labeled",
+        "branded",
+        "dismissed",
+        "condemned",
+        "accused",
+        "expressing",
+        "considers",
+        "considered",
+        "seemed",
+        "demanded",
+        "requested",
+    ]
+)
+
+# Verbs whose subject is the speaker of a quotation that follows.
+_ATTRIBUTING: Final = CUES - {"according", "found", "find", "considered"}
+
+# Participles attribute to the subject of the sentence, not to a noun
+# right before them ("The administration argued ..., asserting that").
+_PARTICIPLES: Final = frozenset(
+    w for w in SPEECH_VERBS | CUES if w.endswith("ing")
+)
+
+# Nouns for documents that "say" things on behalf of their author.
+_DOCUMENTS: Final = frozenset(
+    [
+        "report",
+        "letter",
+        "statement",
+        "analysis",
+        "brochure",
+        "guidance",
+        "website",
+        "site",
+        "post",
+        "ruling",
+        "study",
+        "filing",
+        "submission",
+        "findings",
+        "finding",
+        "opinion",
+        "account",
+        "memo",
+    ]
+)
+
+# Words that end a noun phrase after a verb ("said X in a statement").
+_NP_STOP: Final = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "from",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "that",
+        "who",
+        "which",
+        "when",
+        "while",
+        "as",
+        "this",
+        "last",
+        "earlier",
+        "later",
+        "previously",
+        "also",
+    ]
+)
+
+_AUXILIARIES: Final = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "did",
+        "does",
+        "do",
+        "must",
+        "shall",
+    ]
+)
+
+_INTRO_WORDS: Final = frozenset(
+    [
+        "however",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "also",
+        "even",
+        "additionally",
+        "furthermore",
+        "moreover",
+        "meanwhile",
+        "instead",
+        "indeed",
+        "finally",
+        "then",
+        "later",
+        "earlier",
+        "now",
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "as",
+        "asked",
+        "speaking",
+        "regarding",
+        "following",
+        "despite",
+        "although",
+        "though",
+        "if",
+        "for",
+        "with",
+        "under",
+    ]
+)
+
+_DETERMINERS: Final = frozenset({"the", "a", "an"})
+
+_ABBREVIATIONS: Final = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+    ]
+)
+
+_END_MARKS: Final = ".!?"
+_CLOSING_AFTER_END: Final = "\"'”’)]"
+_WORD_RE: Final = re.compile(r"[^\W_][\w’'\-]*")
+
+
+class Attribution(NamedTuple):
+    """An attribution as written near a quotation, before resolving names."""
+
+    speaker: str | None
+    verb: str | None
+    outlet: str | None
+
+
+_NONE: Final = Attribution(None, None, None)
+
+
+def _is_sentence_end(text: str, index: int) -> bool:
+    """Whether the mark at *index* ends a sentence."""
+    if text[index] not in _END_MARKS:
+        return False
+    after = index + 1
+    while after < len(text) and text[after] in _CLOSING_AFTER_END:
+        after += 1
+    if after < len(text) and not text[after].isspace():
+        return False
+    if text[index] != ".":
+        return True
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index].lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    rest = text[after : after + 3].lstrip()
+    return not rest or (not rest[0].islower() and not rest[0].isdigit())
+
+
+def sentence_start(text: str, index: int) -> int:
+    """The offset where the sentence holding *index* starts (bounded look-back)."""
+    low = max(0, index - WINDOW)
+    position = index - 1
+    while position >= low:
+        if _is_sentence_end(text, position):
+            position += 1
+            while position < index and (
+                text[position] in _CLOSING_AFTER_END
+                or text[position].isspace()
+            ):
+                position += 1
+            return position
+        position -= 1
+    return low
+
+
+def sentence_end(text: str, index: int) -> int:
+    """The offset just past the sentence holding *index* (bounded look-ahead)."""
+    high = min(len(text), index + WINDOW)
+    for position in range(index, high):
+        if _is_sentence_end(text, position):
+            return position + 1
+    return high
+
+
+def has_cue(text: str) -> bool:
+    """Whether *text* holds a word that presents words as someone's."""
+    return any(word.lower() in CUES for word in _WORD_RE.findall(text))
+
+
+def _segments(region: str) -> list[list[str]]:
+    """The comma-separated parts of a subject, intro phrases dropped."""
+    parts: list[list[str]] = []
+    for part in region.split(","):
+        words = tokens(part)
+        if not words:
+            continue
+        if not parts and words[0].lower() in _INTRO_WORDS:
+            continue
+        parts.append(words)
+    return parts
+
+
+def _possessive_owner(words: list[str]) -> str | None:
+    """The author of a document that speaks: "TNO's report" -> "TNO"."""
+    for index, word in enumerate(words[:-1]):
+        for ending in ("’s", "'s", "’", "'"):
+            if word.endswith(ending) and len(word) > len(ending):
+                if words[index + 1].lower() in _DOCUMENTS:
+                    owner = name_in([*words[:index], word[: -len(ending)]])
+                    return " ".join(owner) or None
+                break
+    return None
+
+
+def _is_pure_name(words: list[str]) -> bool:
+    """Whether *words* are a name alone: capitalised words, no role."""
+    if not words[0][:1].isupper() or words[0].lower() in STOPWORDS:
+        return False
+    if (
+        len(words) > 1
+        and words[0].lower() in TITLES
+        and words[1].lower() in {"of", "for"}
+    ):
+        return False
+    return all(
+        w[:1].isupper() or w.lower() in {"of", "for", "and", "al", "bin"}
+        for w in words
+    )
+
+
+def noun_phrase_before(region: str) -> str | None:
+    """
+    The speaker named by the subject *region* that ends before a verb.
+
+    Handles appositives ("Lina Khatib, an expert at Chatham House,"),
+    ages ("Jamil Al Saadouni, 58,"), titles ("Rear Admiral Daniel Hagari"),
+    descriptors before a name, documents ("TNO's report") and noun phrases
+    ("the Belarusian Defense Ministry", "a Tory source", "he").
+    """
+    parts = _segments(region)
+    if not parts:
+        return None
+    first = parts[0]
+    if len(first) == 1 and first[0].lower() in PRONOUNS:
+        return first[0].lower()
+    owner = _possessive_owner(first)
+    if owner:
+        return owner
+    named = _named_part(parts)
+    if named is not None:
+        return named
+    if first[0].lower() in _DETERMINERS:
+        return " ".join(first)
+    return None
+
+
+def _named_part(parts: list[list[str]]) -> str | None:
+    """
+    The name in the comma-separated parts of a subject.
+
+    The part nearest the verb names the speaker unless it describes them
+    ("..., a deal was possible, Sadeq Abu Amer told" but "Lina Khatib,
+    an expert at Chatham House, told").
+    """
+    for words in reversed(parts):
+        if _is_pure_name(words):
+            name = strip_titles(name_in(words))
+        elif (
+            words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and words[0].lower() not in STOPWORDS
+        ):
+            name = name_in(words)
+        else:
+            continue
+        if name:
+            return " ".join(name)
+    return None
+
+
+def noun_phrase_after(text: str) -> str | None:
+    """The speaker named right after a verb: "said Matthew Levitt, a ..."."""
+    words: list[str] = []
+    for match in _WORD_RE.finditer(text[:160]):
+        gap = text[match.start() - 1] if match.start() else " "
+        if words and gap not in {" ", "\u00a0"}:
+            break
+        word = match.group()
+        if words and word.lower() in _NP_STOP:
+            break
+        words.append(word)
+        following = text[match.end() : match.end() + 1]
+        if following and following not in " \u00a0-’'":
+            break
+    if not words:
+        return None
+    if words[0].lower() in PRONOUNS and len(words) == 1:
+        return words[0].lower()
+    if words[0].lower() in _DETERMINERS:
+        return " ".join(words)
+    name = name_in(words)
+    if not name or not words[0][:1].isupper():
+        return None
+    return " ".join(name)
+
+
+def _outlet_in(rest: str) -> str | None:
+    """The outlet in the rest of an attribution: ", Interfax reported"."""
+    lowered = rest.lower()
+    at = lowered.find("according to ")
+    if at >= 0:
+        return noun_phrase_after(rest[at + len("according to ") :])
+    at = lowered.find(" reported")
+    if at >= 0:
+        comma = rest.rfind(",", 0, at)
+        region = rest[comma + 1 : at] if comma >= 0 else rest[:at]
+        return noun_phrase_before(region)
+    return None
+
+
+def _verb_positions(text: str) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), m.group().lower())
+        for m in _WORD_RE.finditer(text)
+        if m.group().lower() in SPEECH_VERBS
+    ]
+
+
+def attribution_after(text: str, close: int) -> Attribution:
+    """
+    The attribution that follows a closing quote mark at *close*.
+
+    Reads the rest of the sentence: ``, said X``, ``, X said``,
+    ``X told Y``, ``, X said in a statement, Interfax reported``.
+    """
+    following = text[close + 1 : close + 3].lstrip(" \u00a0")
+    if close and text[close - 1] == "." and not following[:1].islower():
+        # The quotation closed its own sentence: what follows is new.
+        return _NONE
+    end = sentence_end(text, close + 1)
+    rest = text[close + 1 : end]
+    verbs = _verb_positions(rest)
+    if not verbs:
+        return _NONE
+    found = _attribution_in(rest, verbs)
+    if found is not None:
+        return found
+    start, _stop, verb = verbs[0]
+    if verb in {"reported", "reports"}:
+        outlet = noun_phrase_before(rest[:start].lstrip(" ,"))
+        return Attribution(None, None, outlet)
+    return _NONE
+
+
+def _attribution_in(
+    rest: str, verbs: list[tuple[int, int, str]]
+) -> Attribution | None:
+    """The first speech verb in *rest* with a speaker next to it."""
+    for start, stop, verb in verbs:
+        if verb in {"reported", "reports"}:
+            continue
+        region = rest[:start]
+        trimmed = region.rstrip(" \u00a0")
+        bare = not trimmed.strip(" ,\u00a0:;—–-")
+        if bare or trimmed.endswith(","):
+            # "..., said X": the speaker follows the verb.
+            speaker = noun_phrase_after(rest[stop:].lstrip(" \u00a0"))
+            if speaker and verb not in {"told", "tells"}:
+                return Attribution(speaker, verb, _outlet_in(rest[stop:]))
+        if bare or verb.endswith("ing"):
+            continue
+        speaker = noun_phrase_before(region.lstrip(" ,\u00a0"))
+        if speaker is not None:
+            return Attribution(speaker, verb, _outlet_in(rest[stop:]))
+    return None
+
+
+def attribution_before(text: str, open_mark: int) -> Attribution:
+    """
+    The attribution in the sentence before an opening quote mark.
+
+    Reads ``X said:``, ``X told Y that``, ``according to X,``,
+    ``described by X as``, ``X, who wrote on X:`` and cue verbs such as
+    ``Israel has characterized Sinwar as the``.
+    """
+    start = sentence_start(text, open_mark)
+    before = text[start:open_mark]
+    lowered = before.lower()
+    stripped = lowered.rstrip(" \u00a0:,")
+    if stripped.endswith(" as"):
+        by = lowered.rfind(" by ", 0, len(stripped) - 3)
+        if by >= 0:
+            verb_words = tokens(before[:by])
+            speaker = noun_phrase_after(before[by + 4 :])
+            if speaker is not None:
+                verb = verb_words[-1].lower() if verb_words else None
+                return Attribution(speaker, verb, None)
+    at = lowered.rfind("according to ")
+    if at >= 0:
+        speaker = noun_phrase_after(before[at + len("according to ") :])
+        if speaker is not None:
+            return Attribution(speaker, None, None)
+    verbs = [
+        (m.start(), m.group().lower())
+        for m in _WORD_RE.finditer(before)
+        if m.group().lower() in _ATTRIBUTING
+    ]
+    if not verbs:
+        if stripped != lowered.rstrip() and lowered.rstrip().endswith(":"):
+            # "Asked again, he went on: ...": a colon introduces the words.
+            return Attribution(subject_of(before), None, None)
+        return _NONE
+    position, verb = verbs[-1]
+    if verb in _PARTICIPLES:
+        position, verb = verbs[0]
+        if verb in _PARTICIPLES:
+            speaker = subject_of(before)
+            return Attribution(speaker, None, None)
+    speaker = _subject_before_verb(before[:position])
+    outlet = _outlet_in(before[position:])
+    return Attribution(speaker, verb, outlet)
+
+
+def _subject_before_verb(region: str) -> str | None:
+    words = tokens(region)
+    if not words:
+        return None
+    last = words[-1].lower()
+    if last == "to" and len(words) > 1 and words[-2][:1].isupper():
+        # "led TNO to conclude": the agent stands before "to".
+        return " ".join(name_in(words[:-1])) or None
+    if last in {"who", "which", "that"}:
+        # "Donald Trump Jr who wrote", "the Group in Turkey, which says".
+        cut = region.rstrip()[: -len(last)].rstrip(" ,")
+        inner = tokens(cut)
+        if len(inner) > 2 and inner[-2].lower() in {"in", "of", "at"}:  # noqa: PLR2004
+            inner = inner[:-2]
+        return " ".join(name_in(inner)) or None
+    while words and words[-1].lower() in _AUXILIARIES | {
+        "also",
+        "previously",
+        "then",
+        "later",
+        "further",
+        "had",
+        "not",
+    }:
+        region = region.rstrip()[: -len(words[-1])]
+        words.pop()
+    return noun_phrase_before(region)
+
+
+def subject_of(sentence: str) -> str | None:
+    """
+    The subject of *sentence* when it names someone at its start.
+
+    "On Tuesday, Rear Admiral Daniel Hagari said ..." gives "Daniel
+    Hagari"; "Abu Hassan Amer, 44, agreed." gives "Abu Hassan Amer";
+    "He lamented ..." gives "he".
+    """
+    head = sentence[:WINDOW]
+    if head.lower().startswith("according to "):
+        return noun_phrase_after(head[len("according to ") :])
+    words = list(_WORD_RE.finditer(head))
+    for match in words:
+        if match.group().lower() in SPEECH_VERBS:
+            return noun_phrase_before(head[: match.start()])
+    for match in words:
+        word = match.group().lower()
+        if word in _AUXILIARIES or word in CUES:
+            return noun_phrase_before(head[: match.start()])
+        if (
+            match.start() > 0
+            and not match.group()[:1].isupper()
+            and word not in STOPWORDS
+            and word.endswith(("ed", "es"))
+        ):
+            return noun_phrase_before(head[: match.start()])
+    return None
+
+
+def resolve(
+    phrase: str | None,
+    *,
+    names: NameIndex,
+    last_actor: str | None,
+) -> str | None:
+    """
+    Turn an attribution phrase into the speaker's fullest name.
+
+    Pronouns and "the minister"-style descriptions refer back to
+    *last_actor*; "the Belarusian Defense Ministry" loses its "the";
+    "a Tory source" stays as written; short names become the fullest
+    name in *names*.
+    """
+    if phrase is None:
+        return None
+    words = phrase.split()
+    head = words[0].lower()
+    if len(words) == 1 and head in PRONOUNS:
+        return last_actor
+    if head == "the":
+        return _resolve_definite(words[1:], names, last_actor)
+    if head in {"a", "an"} or not words[0][:1].isupper():
+        return phrase
+    return names.fullest(phrase)
+
+
+def _resolve_definite(
+    rest: list[str], names: NameIndex, last_actor: str | None
+) -> str | None:
+    """Resolve "the ..." phrases: "the minister", "the Defense Ministry"."""
+    if not rest:
+        return None
+    if all(not w[:1].isupper() or w.lower() in TITLES for w in rest):
+        # "the minister", "the government spokesman": someone named before.
+        return last_actor
+    if not rest[-1][:1].isupper():
+        # "the Swedish brochure": a described thing, named as written.
+        return " ".join(rest)
+    return names.fullest(" ".join(name_in(rest) or rest))
