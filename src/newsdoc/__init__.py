@@ -15,6 +15,7 @@ from newsdoc.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from newsdoc.formats.json import from_json, json_schema, to_json
 from newsdoc.formats.text import parse_text, to_text
 from newsdoc.model import (
     Article,
@@ -51,7 +52,10 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "from_json",
+    "json_schema",
     "parse_text",
+    "to_json",
     "to_text",
     "validate",
 ]
