@@ -92,6 +92,7 @@ def quote_of(text: str, words: str, **fields: object) -> Quote:
     return Quote(text=words, start=start, end=start + len(words), **fields)  # type: ignore[arg-type]
 
 
+CHAOS = '"It was chaos," said one.'
 RUN_ON = '"We will not give up. We will rebuild,'
 RUN_ON_NEXT = '"Every house," she said.'
 
@@ -225,11 +226,7 @@ CASES: dict[str, Case] = {
                 quote_of(RUN_ON_NEXT, "Every house,", speaker="Ann"),
             ),
         ),
-        bad=edit(
-            standfirst=quoted(
-                '"Chaos," said one.', quote_of('"Chaos," said one.', "Chaos,")
-            )
-        ),
+        bad=edit(standfirst=quoted(CHAOS, quote_of(CHAOS, "It was chaos,"))),
         paths=("standfirst.quotes[0]",),
     ),
     "ND402": Case(
@@ -409,16 +406,27 @@ def test_quote_continuing_into_unattributed_paragraph() -> None:
 
 def test_quote_after_run_on_chain_is_its_own_quotation() -> None:
     """Only the first quote of the next paragraph joins a run-on quotation."""
-    text = '"Every house," she said. "And shops."'
+    text = '"Every house," she said. "And the shops."'
     article = with_body(
         quoted(RUN_ON, quote_of(RUN_ON, RUN_ON[1:], continues=True)),
         quoted(
             text,
             quote_of(text, "Every house,", speaker="Ann"),
-            quote_of(text, "And shops."),
+            quote_of(text, "And the shops."),
         ),
     )
     assert found(article, "ND401") == ["body[2].quotes[1]"]
+
+
+@pytest.mark.parametrize(
+    ("words", "flagged"),
+    [("terrorism", False), ("so what", False), ("no comment today", True)],
+)
+def test_short_quotes_are_scare_quotes(words: str, *, flagged: bool) -> None:
+    """One or two quoted words need no speaker; three are a quotation."""
+    text = f'Police called it "{words}" on Friday.'
+    article = with_body(quoted(text, quote_of(text, words)))
+    assert flagged == bool(found(article, "ND401"))
 
 
 def test_unbalanced_marks_in_the_standfirst() -> None:

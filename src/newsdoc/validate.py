@@ -40,6 +40,7 @@ __all__ = [
     "HEADING_MAX_WORDS",
     "HEADLINE_MAX",
     "RULES",
+    "SCARE_QUOTE_WORDS",
     "Problem",
     "Rule",
     "Severity",
@@ -508,9 +509,17 @@ def _quotations(article: Article) -> Iterator[list[tuple[str, Quote]]]:
         yield chain
 
 
+#: Quotes of at most this many words are taken for scare quotes
+#: (police called it "terrorism") and need no speaker.
+SCARE_QUOTE_WORDS: Final = 2
+
+
 def _quote_without_speaker(article: Article) -> Iterator[Finding]:
     for chain in _quotations(article):
-        if all(quote.speaker is None for _, quote in chain):
+        if any(quote.speaker is not None for _, quote in chain):
+            continue
+        words = sum(len(quote.text.split()) for _, quote in chain)
+        if words > SCARE_QUOTE_WORDS:
             path, quote = chain[0]
             yield path, f"nobody is named as saying {_brief(quote.text)}"
 
@@ -736,7 +745,7 @@ RULES: Final[tuple[Rule, ...]] = (
         code="ND401",
         name="quote-without-speaker",
         severity=_W,
-        summary="Nobody is named as the speaker of a quotation.",
+        summary="Nobody is named as the speaker of a quotation of three or more words.",
         check=_quote_without_speaker,
     ),
     Rule(
