@@ -388,6 +388,16 @@ def test_standfirst_repeating_after_the_dateline() -> None:
     assert found(edit(standfirst=standfirst), "ND104") == ["standfirst"]
 
 
+def test_standfirst_after_a_bare_dateline_repeats_nothing() -> None:
+    """A first paragraph that is only its dateline is not repeated."""
+    article = with_body(Paragraph(text="More."))
+    article = attrs.evolve(
+        article,
+        body=(Paragraph(text="LONDON, May 1 (Reuters) -"), *article.body[1:]),
+    )
+    assert found(article, "ND104") == []
+
+
 def test_duplicate_figure() -> None:
     """A figure with the same caption and credit as an earlier one repeats."""
     figure = Figure(caption="Waves.", credit=CREDIT)

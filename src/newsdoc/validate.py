@@ -311,7 +311,10 @@ def _standfirst_repeated(article: Article) -> Iterator[Finding]:
     if article.dateline is not None and text.startswith(article.dateline):
         text = text.removeprefix(article.dateline).lstrip(" -–—:,")
     standfirst, opening = _normal(article.standfirst.text), _normal(text)
-    if opening.startswith(standfirst) or standfirst.startswith(opening):
+    # A first paragraph that is nothing but its dateline repeats nothing.
+    if opening and (
+        opening.startswith(standfirst) or standfirst.startswith(opening)
+    ):
         yield (
             "standfirst",
             f"the standfirst repeats the first paragraph, {path}",
