@@ -15,6 +15,16 @@ from newsdoc.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from newsdoc.formats import (
+    FORMATS,
+    Format,
+    convert,
+    detect_format,
+    iter_jsonl,
+    read,
+    read_all,
+    write,
+)
 from newsdoc.formats.json import from_json, json_schema, to_json
 from newsdoc.formats.text import parse_text, to_text
 from newsdoc.model import (
@@ -35,12 +45,14 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a bare tree
     __version__ = "0.0.0"
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Article",
     "ArticleMeta",
     "Block",
     "Credit",
+    "FORMATS",
     "Figure",
+    "Format",
     "Heading",
     "NewsdocError",
     "Paragraph",
@@ -52,10 +64,16 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "convert",
+    "detect_format",
     "from_json",
+    "iter_jsonl",
     "json_schema",
     "parse_text",
+    "read",
+    "read_all",
     "to_json",
     "to_text",
     "validate",
+    "write",
 ]
