@@ -18,6 +18,10 @@ from newsdoc.pytest_plugin import pytest_assertrepr_compare
 from newsdoc.testing import assert_same_article, assert_valid, diff
 
 
+# The plugin tests run pytest in a subprocess, as a user's run would: in
+# process, newsdoc is already imported when the inner session loads the
+# plugin, and an installed (not editable) newsdoc would then warn that it
+# cannot be assertion-rewritten.
 pytest_plugins = ["pytester"]
 
 TEXT = '"We will rebuild," the mayor said.'
@@ -268,7 +272,7 @@ def test_plugin_explains_failed_article_asserts(
 ) -> None:
     """A plain assert of two articles shows the differences path by path."""
     pytester.makepyfile(test_assert=ASSERT_TEST)
-    result = pytester.runpytest()
+    result = pytester.runpytest_subprocess()
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(
         [
@@ -286,7 +290,7 @@ def test_plugin_explains_failed_article_asserts(
 def test_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
     """With -p no:newsdoc, pytest explains article asserts its own way."""
     pytester.makepyfile(test_assert=ASSERT_TEST)
-    result = pytester.runpytest("-p", "no:newsdoc")
+    result = pytester.runpytest_subprocess("-p", "no:newsdoc")
     result.assert_outcomes(failed=2)
     assert "path by path" not in result.stdout.str()
 
@@ -296,7 +300,7 @@ def test_plugin_leaves_passing_sessions_alone(
 ) -> None:
     """Loaded into a session that never touches articles, it changes nothing."""
     pytester.makepyfile(test_plain="def test_ok():\n    assert 1 + 1 == 2\n")
-    result = pytester.runpytest("-W", "error")
+    result = pytester.runpytest_subprocess("-W", "error")
     result.assert_outcomes(passed=1)
 
 
@@ -326,7 +330,7 @@ def test_newsdoc_load_reads_a_file_beside_the_test(
     data.joinpath("story.json").write_text(document, encoding="utf-8")
     data.joinpath("story.data").write_text(document, encoding="utf-8")
     pytester.makepyfile(test_load=LOAD_TEST)
-    result = pytester.runpytest()
+    result = pytester.runpytest_subprocess()
     result.assert_outcomes(passed=2)
 
 
