@@ -304,11 +304,19 @@ def _strip_word(word: str) -> str:
     return word
 
 
+def is_title(word: str) -> bool:
+    """Whether *word* is a title or rank: "Sir", "Major-Gen", "Lt."."""
+    lowered = word.lower()
+    return lowered in TITLES or (
+        "-" in lowered and all(p in TITLES for p in lowered.split("-"))
+    )
+
+
 def strip_titles(words: list[str]) -> list[str]:
     """Drop titles and ranks before a name: "Sir Keir Starmer" -> "Keir Starmer"."""
     last = -1
     for index, word in enumerate(words):
-        if word.lower() in TITLES:
+        if is_title(word):
             last = index
     if 0 <= last < len(words) - 1:
         return words[last + 1 :]
@@ -360,22 +368,36 @@ class NameIndex:
     def __init__(self, texts: Iterable[str]) -> None:
         self._by_word: dict[str, list[tuple[str, ...]]] = {}
         self._acronyms: dict[str, str] = {}
+        self._titled: set[str] = set()
         for text in texts:
             self._add_text(text)
 
     def _add_text(self, text: str) -> None:
         for match in _RUN.finditer(text):
-            words = [_strip_word(w) for w in match.group().split()]
-            while words and words[0].lower() in STOPWORDS:
-                words.pop(0)
-            words = strip_titles(words)
-            if words:
-                self._add(tuple(words))
+            run: list[str] = []
+            for raw in match.group().split():
+                word = _strip_word(raw)
+                run.append(word)
+                if word != raw and not raw.endswith("."):
+                    # A possessive ends a name: "Weaver’s West End debut".
+                    self._add_run(run)
+                    run = []
+            self._add_run(run)
         for match in _ACRONYM.finditer(text):
             before = text[max(0, match.start() - 120) : match.start()]
             run = name_in(tokens(before))
             if run and _initials_match(match.group(1), run):
                 self._acronyms[match.group(1)] = " ".join(run)
+
+    def _add_run(self, run: list[str]) -> None:
+        while run and run[0].lower() in STOPWORDS:
+            run = run[1:]
+        words = strip_titles(run)
+        if len(words) == 1 and len(run) > 1:
+            # "Sir Keir": a titled first name may stand for the full name.
+            self._titled.add(words[0].lower())
+        if words:
+            self._add(tuple(words))
 
     def _add(self, name: tuple[str, ...]) -> None:
         for word in set(name):
@@ -400,12 +422,19 @@ class NameIndex:
         if not words or not all(_capitalised(w) for w in words):
             return name
         wanted = [w.lower() for w in words]
+        # A surname stands for the full name; a lone first name only where
+        # the article gives it a title ("Sir Keir"), so that a country
+        # ("Israel") never becomes a person ("Israel Katz").
+        anywhere = len(wanted) > 1 or wanted[0] in self._titled
         best = words
         for candidate in self._by_word.get(wanted[-1], ()):
             lowered = [w.lower() for w in candidate]
-            if len(candidate) <= len(best) or not _contains(lowered, wanted):
+            if len(candidate) <= len(best):
                 continue
-            best = list(candidate)
+            if lowered[-len(wanted) :] == wanted or (
+                anywhere and _contains(lowered, wanted)
+            ):
+                best = list(candidate)
         return " ".join(best)
 
 

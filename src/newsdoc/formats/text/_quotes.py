@@ -258,7 +258,10 @@ def _keep(text: str, span: _Span, own: Attribution) -> bool:
     if own.speaker is not None:
         return True
     start = sentence_start(text, span.start - 1)
-    return has_cue(text[start : span.start - 1])
+    return has_cue(
+        text[start : span.start - 1],
+        speech_only=_used_as_modifier(text, span),
+    )
 
 
 def _single_style(texts: Sequence[str], doubles: list[list[_Span]]) -> bool:
@@ -355,11 +358,27 @@ class _State:
     def __init__(self, names: NameIndex) -> None:
         self.names = names
         self.actor: str | None = None
+        # The last actor for each head noun: "the brochure" is the
+        # "Swedish brochure" named before.
+        self.by_head: dict[str, str] = {}
+
+    def lookup(self, phrase: str | None) -> str | None:
+        """The speaker *phrase* names, given what was read so far."""
+        return resolve(
+            phrase,
+            names=self.names,
+            last_actor=self.actor,
+            by_head=self.by_head,
+        )
+
+    def remember(self, actor: str) -> None:
+        self.actor = actor
+        self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
 
     def resolve(self, phrase: str | None) -> str | None:
-        speaker = resolve(phrase, names=self.names, last_actor=self.actor)
+        speaker = self.lookup(phrase)
         if speaker is not None:
-            self.actor = speaker
+            self.remember(speaker)
         return speaker
 
     def read(self, text: str, start: int, end: int) -> None:
@@ -376,11 +395,9 @@ class _State:
                 "a",
                 "an",
             }:
-                resolved = resolve(
-                    subject, names=self.names, last_actor=self.actor
-                )
+                resolved = self.lookup(subject)
                 if resolved is not None and resolved[:1].isupper():
-                    self.actor = resolved
+                    self.remember(resolved)
             position = max(stop, position + 1)
 
 
@@ -416,10 +433,9 @@ def _resolve(
                     speaker = _following(quotes, index, state) or state.actor
                     own = Attribution(None, None, own.outlet)
                 else:
+                    opening = sentence_start(text, span.start - 1)
                     speaker = state.resolve(
-                        subject_of(
-                            text[sentence_start(text, span.start - 1) :]
-                        )
+                        subject_of(text[opening : span.start - 1])
                     )
             previous = (speaker, own)
             built.append(
@@ -450,7 +466,5 @@ def _following(quotes: list[_Found], index: int, state: _State) -> str | None:
     """The speaker named by a later quotation's attribution in the paragraph."""
     for item in quotes[index + 1 :]:
         if item.own.speaker is not None:
-            return resolve(
-                item.own.speaker, names=state.names, last_actor=state.actor
-            )
+            return state.lookup(item.own.speaker)
     return None

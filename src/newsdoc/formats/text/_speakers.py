@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Final, NamedTuple
 
 from newsdoc.formats.text._names import (
@@ -176,8 +177,17 @@ CUES: Final = SPEECH_VERBS | frozenset(
     ]
 )
 
+_SPEECH_CUES: Final = SPEECH_VERBS | {"according"}
+
 # Verbs whose subject is the speaker of a quotation that follows.
-_ATTRIBUTING: Final = CUES - {"according", "found", "find", "considered"}
+_ATTRIBUTING: Final = CUES - {
+    "according",
+    "found",
+    "find",
+    "considered",
+    "continued",
+    "continues",
+}
 
 # Participles attribute to the subject of the sentence, not to a noun
 # right before them ("The administration argued ..., asserting that").
@@ -240,6 +250,30 @@ _NP_STOP: Final = frozenset(
 
 _AUXILIARIES: Final = frozenset(
     [
+        *(
+            f"{verb}n{mark}t"
+            for verb in (
+                "do",
+                "does",
+                "did",
+                "is",
+                "was",
+                "are",
+                "were",
+                "has",
+                "have",
+                "had",
+                "could",
+                "would",
+                "should",
+                "must",
+            )
+            for mark in "’'"
+        ),
+        "won’t",
+        "won't",
+        "can’t",
+        "can't",
         "has",
         "have",
         "had",
@@ -308,6 +342,28 @@ _INTRO_WORDS: Final = frozenset(
 )
 
 _DETERMINERS: Final = frozenset({"the", "a", "an"})
+_CONJUNCTIONS: Final = frozenset(
+    {"but", "and", "so", "yet", "however", "also", "still", "then", "even"}
+)
+_PREPOSITIONS: Final = frozenset(
+    {"of", "at", "for", "with", "from", "in", "on", "near", "by", "to"}
+)
+# Things that show words without being their source ("a sign that read").
+_NOT_SPEAKERS: Final = frozenset(
+    {
+        "voice",
+        "video",
+        "sign",
+        "banner",
+        "placard",
+        "poster",
+        "footage",
+        "message",
+        "graffiti",
+        "slogan",
+    }
+)
+_BRACKETS: Final = re.compile(r"\([^()]{0,60}\)")
 
 _ABBREVIATIONS: Final = frozenset(
     [
@@ -412,19 +468,40 @@ def sentence_end(text: str, index: int) -> int:
     return high
 
 
-def has_cue(text: str) -> bool:
-    """Whether *text* holds a word that presents words as someone's."""
-    return any(word.lower() in CUES for word in _WORD_RE.findall(text))
+def has_cue(text: str, *, speech_only: bool = False) -> bool:
+    """
+    Whether *text* holds a word that presents words as someone's.
+
+    With *speech_only*, findings ("a study found") are not enough: only a
+    speech verb or "according to" will do.
+    """
+    cues = _SPEECH_CUES if speech_only else CUES
+    return any(word.lower() in cues for word in _WORD_RE.findall(text))
 
 
 def _segments(region: str) -> list[list[str]]:
-    """The comma-separated parts of a subject, intro phrases dropped."""
+    """
+    The comma-separated parts of a subject, intro phrases dropped.
+
+    A dateline or other lead-in before a dash is dropped, and so are
+    bracketed asides ("the Israel Defense Forces (IDF)").
+    """
+    for dash in (" - ", " — ", " – "):
+        cut = region.rfind(dash)
+        if cut >= 0:
+            region = region[cut + len(dash) :]
+    region = _BRACKETS.sub(" ", region)
     parts: list[list[str]] = []
     for part in region.split(","):
         words = tokens(part)
+        while words and words[0].lower() in _CONJUNCTIONS:
+            words.pop(0)
         if not words:
             continue
-        if not parts and words[0].lower() in _INTRO_WORDS:
+        first = words[0].lower()
+        if not parts and (
+            first in _INTRO_WORDS or (first.endswith("ing") and len(words) > 1)
+        ):
             continue
         parts.append(words)
     return parts
@@ -471,17 +548,40 @@ def noun_phrase_before(region: str) -> str | None:
     if not parts:
         return None
     first = parts[0]
-    if len(first) == 1 and first[0].lower() in PRONOUNS:
-        return first[0].lower()
+    last = parts[-1]
+    if len(last) == 1 and last[0].lower() in PRONOUNS:
+        return last[0].lower()
     owner = _possessive_owner(first)
     if owner:
         return owner
     named = _named_part(parts)
     if named is not None:
         return named
-    if first[0].lower() in _DETERMINERS:
-        return " ".join(first)
+    return _described(first)
+
+
+def _described(words: list[str]) -> str | None:
+    """
+    A speaker described, not named: "a Tory source", "the minister".
+
+    Also "Nepal's civil aviation authority", a body described by whose it
+    is.
+    """
+    possessive = words[0].endswith(("’s", "'s"))
+    if words[0].lower() in _DETERMINERS or (
+        possessive and not words[-1][:1].isupper()
+    ):
+        return " ".join(_until_verb(words))
     return None
+
+
+def _until_verb(words: list[str]) -> list[str]:
+    """A noun phrase up to its verb: "A voice is then heard" -> "A voice"."""
+    for index, word in enumerate(words[1:], start=1):
+        lowered = word.lower()
+        if lowered in _AUXILIARIES or lowered in SPEECH_VERBS:
+            return words[:index]
+    return words
 
 
 def _named_part(parts: list[list[str]]) -> str | None:
@@ -492,20 +592,33 @@ def _named_part(parts: list[list[str]]) -> str | None:
     ("..., a deal was possible, Sadeq Abu Amer told" but "Lina Khatib,
     an expert at Chatham House, told").
     """
-    for words in reversed(parts):
-        if _is_pure_name(words):
-            name = strip_titles(name_in(words))
-        elif (
-            words[0][:1].isupper()
-            and words[-1][:1].isupper()
-            and words[0].lower() not in STOPWORDS
-        ):
-            name = name_in(words)
-        else:
+    for index in range(len(parts) - 1, -1, -1):
+        words = parts[index]
+        if index and parts[index - 1][0].lower() in _PREPOSITIONS:
+            # "from Tynemouth, North Tyneside": the place goes on.
             continue
+        name = _name_of_part(words)
         if name:
             return " ".join(name)
     return None
+
+
+def _name_of_part(words: list[str]) -> list[str]:
+    """The name in one part of a subject, or nothing if it describes."""
+    head = words[0].lower()
+    if _is_pure_name(words):
+        return strip_titles(name_in(words))
+    if head in _DETERMINERS or head in _PREPOSITIONS:
+        return []
+    if not words[-1][:1].isupper():
+        return []
+    if words[0][:1].isupper():
+        return [] if head in STOPWORDS else name_in(words)
+    # "state advocate Yuri Gangai", "which her advocate Dali Mpofu", but
+    # not "director-general of South Africa's Department of ...".
+    if any(word.lower() in _PREPOSITIONS for word in words):
+        return []
+    return name_in(words)
 
 
 def noun_phrase_after(text: str) -> str | None:
@@ -596,12 +709,12 @@ def _attribution_in(
             # "..., said X": the speaker follows the verb.
             speaker = noun_phrase_after(rest[stop:].lstrip(" \u00a0"))
             if speaker and verb not in {"told", "tells"}:
-                return Attribution(speaker, verb, _outlet_in(rest[stop:]))
+                return _speaking(speaker, verb, _outlet_in(rest[stop:]))
         if bare or verb.endswith("ing"):
             continue
         speaker = noun_phrase_before(region.lstrip(" ,\u00a0"))
         if speaker is not None:
-            return Attribution(speaker, verb, _outlet_in(rest[stop:]))
+            return _speaking(speaker, verb, _outlet_in(rest[stop:]))
     return None
 
 
@@ -615,39 +728,85 @@ def attribution_before(text: str, open_mark: int) -> Attribution:
     """
     start = sentence_start(text, open_mark)
     before = text[start:open_mark]
-    lowered = before.lower()
-    stripped = lowered.rstrip(" \u00a0:,")
-    if stripped.endswith(" as"):
-        by = lowered.rfind(" by ", 0, len(stripped) - 3)
-        if by >= 0:
-            verb_words = tokens(before[:by])
-            speaker = noun_phrase_after(before[by + 4 :])
-            if speaker is not None:
-                verb = verb_words[-1].lower() if verb_words else None
-                return Attribution(speaker, verb, None)
-    at = lowered.rfind("according to ")
-    if at >= 0:
-        speaker = noun_phrase_after(before[at + len("according to ") :])
-        if speaker is not None:
-            return Attribution(speaker, None, None)
+    found = _described_by(before) or _according_to(before)
+    if found is not None:
+        return found
     verbs = [
         (m.start(), m.group().lower())
         for m in _WORD_RE.finditer(before)
-        if m.group().lower() in _ATTRIBUTING
+        if m.group().lower() in _ATTRIBUTING and before[: m.start()].strip()
     ]
     if not verbs:
-        if stripped != lowered.rstrip() and lowered.rstrip().endswith(":"):
-            # "Asked again, he went on: ...": a colon introduces the words.
-            return Attribution(subject_of(before), None, None)
-        return _NONE
-    position, verb = verbs[-1]
-    if verb in _PARTICIPLES:
-        position, verb = verbs[0]
-        if verb in _PARTICIPLES:
-            speaker = subject_of(before)
-            return Attribution(speaker, None, None)
+        return _colon_clause(before)
+    # The verb nearest the quotation introduces it; a participle there
+    # ("..., saying") hands over to the finite verb before it.
+    finite = [(p, v) for p, v in verbs if v not in _PARTICIPLES]
+    if verbs[-1][1] not in _PARTICIPLES:
+        position, verb = verbs[-1]
+    elif finite:
+        position, verb = finite[-1]
+    else:
+        return _speaking(subject_of(before), verbs[-1][1], None)
     speaker = _subject_before_verb(before[:position])
     outlet = _outlet_in(before[position:])
+    return _speaking(speaker, verb, outlet)
+
+
+def _described_by(before: str) -> Attribution | None:
+    """``described by a Pentagon official as "..."``."""
+    lowered = before.lower()
+    stripped = lowered.rstrip(" \u00a0:,")
+    if not stripped.endswith(" as"):
+        return None
+    by = lowered.rfind(" by ", 0, len(stripped) - 3)
+    if by < 0:
+        return None
+    speaker = noun_phrase_after(before[by + 4 :])
+    if speaker is None:
+        return None
+    verb_words = tokens(before[:by])
+    verb = verb_words[-1].lower() if verb_words else None
+    return Attribution(speaker, verb, None)
+
+
+def _according_to(before: str) -> Attribution | None:
+    """``according to federal prosecutors, X "..."``."""
+    at = before.lower().rfind("according to ")
+    if at < 0:
+        return None
+    speaker = noun_phrase_after(before[at + len("according to ") :])
+    if speaker is None:
+        return None
+    return Attribution(speaker, None, None)
+
+
+def _colon_clause(before: str) -> Attribution:
+    """
+    ``Asked again, he went on: "..."``.
+
+    A colon introduces the words, spoken by the subject of the clause
+    before it, even when its verb is not one the reader knows.
+    """
+    if not before.rstrip(" \u00a0").endswith(":"):
+        return _NONE
+    clause = before.rstrip(" \u00a0:").rsplit(",", 1)[-1]
+    words = tokens(clause)
+    if words and words[0].lower() in PRONOUNS:
+        return Attribution(words[0].lower(), None, None)
+    return Attribution(subject_of(clause), None, None)
+
+
+def _speaking(
+    speaker: str | None, verb: str, outlet: str | None
+) -> Attribution:
+    """An attribution, unless the words are read off a thing or a text."""
+    if verb in {"read", "reads"}:
+        # Signs, banners and the wording of laws "read": nobody speaks.
+        return Attribution(None, verb, outlet)
+    if speaker is not None:
+        words = speaker.lower().split()
+        if words[0] in {"a", "an"} and words[-1] in _NOT_SPEAKERS:
+            return Attribution(None, verb, outlet)
     return Attribution(speaker, verb, outlet)
 
 
@@ -691,21 +850,21 @@ def subject_of(sentence: str) -> str | None:
     head = sentence[:WINDOW]
     if head.lower().startswith("according to "):
         return noun_phrase_after(head[len("according to ") :])
-    words = list(_WORD_RE.finditer(head))
-    for match in words:
-        if match.group().lower() in SPEECH_VERBS:
-            return noun_phrase_before(head[: match.start()])
-    for match in words:
+    matches = list(_WORD_RE.finditer(head))
+    for match in matches:
         word = match.group().lower()
-        if word in _AUXILIARIES or word in CUES:
-            return noun_phrase_before(head[: match.start()])
-        if (
+        if word in SPEECH_VERBS and word not in _PARTICIPLES and match.start():
+            return _subject_before_verb(head[: match.start()])
+    for match in matches:
+        word = match.group().lower()
+        verb_like = word in _AUXILIARIES or (
             match.start() > 0
             and not match.group()[:1].isupper()
             and word not in STOPWORDS
             and word.endswith(("ed", "es"))
-        ):
-            return noun_phrase_before(head[: match.start()])
+        )
+        if verb_like:
+            return _subject_before_verb(head[: match.start()])
     return None
 
 
@@ -714,6 +873,7 @@ def resolve(
     *,
     names: NameIndex,
     last_actor: str | None,
+    by_head: Mapping[str, str] | None = None,
 ) -> str | None:
     """
     Turn an attribution phrase into the speaker's fullest name.
@@ -730,21 +890,25 @@ def resolve(
     if len(words) == 1 and head in PRONOUNS:
         return last_actor
     if head == "the":
-        return _resolve_definite(words[1:], names, last_actor)
+        return _resolve_definite(words[1:], names, last_actor, by_head or {})
     if head in {"a", "an"} or not words[0][:1].isupper():
         return phrase
     return names.fullest(phrase)
 
 
 def _resolve_definite(
-    rest: list[str], names: NameIndex, last_actor: str | None
+    rest: list[str],
+    names: NameIndex,
+    last_actor: str | None,
+    by_head: Mapping[str, str],
 ) -> str | None:
     """Resolve "the ..." phrases: "the minister", "the Defense Ministry"."""
     if not rest:
         return None
     if all(not w[:1].isupper() or w.lower() in TITLES for w in rest):
-        # "the minister", "the government spokesman": someone named before.
-        return last_actor
+        # "the brochure" is the brochure named last; "the minister" or
+        # "the government spokesman" is whoever the text is about.
+        return by_head.get(rest[-1].lower(), last_actor)
     if not rest[-1][:1].isupper():
         # "the Swedish brochure": a described thing, named as written.
         return " ".join(rest)
