@@ -114,21 +114,27 @@ _ORGANISATION_WORDS: Final = frozenset(
         "company",
         "corporation",
         "council",
+        "chronicle",
         "court",
+        "courier",
+        "daily",
         "department",
         "embassy",
         "europe",
         "force",
         "forces",
         "foundation",
+        "gazette",
         "government",
         "group",
+        "herald",
         "hospital",
         "images",
         "inc",
         "institute",
         "international",
         "journal",
+        "magazine",
         "library",
         "ltd",
         "media",
@@ -136,6 +142,7 @@ _ORGANISATION_WORDS: Final = frozenset(
         "museum",
         "network",
         "news",
+        "observer",
         "office",
         "party",
         "photo",
@@ -154,6 +161,7 @@ _ORGANISATION_WORDS: Final = frozenset(
         "studios",
         "television",
         "times",
+        "tribune",
         "tv",
         "university",
         "wire",
@@ -161,6 +169,8 @@ _ORGANISATION_WORDS: Final = frozenset(
 )
 
 _VIA: Final = re.compile(r"\s*/?\s*\bvia\s+", re.IGNORECASE)
+# Every labelled, bracketed or wire credit has one of these in its tail.
+_HINT: Final = re.compile(r"[:/©)]|\b(?:by|copyright)\b", re.IGNORECASE)
 _SEGMENT_SPLIT: Final = re.compile(r"\s*/\s*")
 # Where a credit may follow its caption: after a sentence, or after a dash.
 _BOUNDARY: Final = re.compile(r"(?<=[.!?\"”’)])\s+|(?<=\s)[-–—]\s+")
@@ -355,6 +365,8 @@ def split_credit(line: str, *, bare: bool = False) -> Split:
         The caption (or `None` when the line is only a credit) and the credit
         as written, without brackets or the dash before it (or `None`).
     """
+    if not bare and _HINT.search(line, max(0, len(line) - _TAIL)) is None:
+        return Split(line, None)
     if line.startswith("(") and (found := _bracketed(line)) and found[0] == 0:
         inner = found[1].strip()
         if inner and is_credit(inner, bare=True):
@@ -431,7 +443,12 @@ def _segments(text: str) -> _Parts:
             _segment(segment.strip(" ,;"))
             for segment in _SEGMENT_SPLIT.split(words)
         )
-    found = [(kind, name) for kind, name in found if name]
+    found = [(kind, name) for kind, name in found if name.strip()]
+    # "Tom Smith/Daily Gazette": of two names in a row, the second is the
+    # outlet the first works for.
+    for index in range(1, len(found)):
+        if found[index - 1][0] == found[index][0] == "creator":
+            found[index] = ("agency", found[index][1])
     return _Parts(
         creators=tuple(name for kind, name in found if kind == "creator"),
         agencies=tuple(name for kind, name in found if kind == "agency"),

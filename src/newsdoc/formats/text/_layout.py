@@ -56,6 +56,12 @@ _MAX_HEADLINE_WORDS: Final = 40
 _MAX_HEADING_WORDS: Final = 12
 _MAX_QUESTION_HEADING_WORDS: Final = 22
 _MAX_CAPS_HEADING_WORDS: Final = 15
+# Checks on short things look at no more than this many characters, so that
+# a megabyte-long paragraph costs no more than reading it once.
+_MAX_DATELINE_CHARS: Final = 200
+_MAX_HEADING_CHARS: Final = 300
+_MAX_BYLINE_CHARS: Final = 200
+_MAX_CAPTION_CHARS: Final = 1000
 # Bylines: a few names, joined by "and", "·", "|", "with", "in".
 _MAX_BYLINE_WORDS: Final = 12
 _MAX_BARE_BYLINE_NAMES: Final = 4
@@ -268,6 +274,8 @@ def _is_heading(text: str) -> bool:
     capital, or a digit), and do not end like a sentence; a question may
     be a heading when it is a single short question sentence.
     """
+    if len(text) > _MAX_HEADING_CHARS:
+        return False
     inner = _unquoted(text)
     words = _words(inner)
     if (
@@ -308,7 +316,11 @@ def _is_byline(text: str) -> bool:
     "By A and B", "Name · Outlet", "By Name | Outlet", "Associated Press in
     Valencia", or a bare name of up to four words.
     """
-    if "\n" in text or text.endswith((".", "!", "?", ":", ";")):
+    if (
+        len(text) > _MAX_BYLINE_CHARS
+        or "\n" in text
+        or text.endswith((".", "!", "?", ":", ";"))
+    ):
         return False
     words = _words(text)
     if not words or len(words) > _MAX_BYLINE_WORDS:
@@ -333,6 +345,8 @@ def _caption_only(text: str) -> bool:
     """
     if _FILE_CAPTION.match(text):
         return True
+    if len(text) > _MAX_CAPTION_CHARS:
+        return False
     if any(mark in text for mark in '"“”'):
         return False
     date = _FULL_DATE.search(text)
@@ -402,7 +416,7 @@ def dateline(paragraph: str) -> str | None:
         ``KATHMANDU, April 25 (Reuters)`` for a paragraph that opens
         "KATHMANDU, April 25 (Reuters) - Nepal's ...", else `None`.
     """
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph[:_MAX_DATELINE_CHARS])
     if match is None:
         return None
     place = match["dateline"]
