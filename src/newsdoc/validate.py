@@ -671,7 +671,7 @@ RULES: Final[tuple[Rule, ...]] = (
         code="ND105",
         name="byline-blank",
         severity=_W,
-        summary="The byline names nobody (``By`` alone, a dash).",
+        summary='The byline names nobody: "By" alone, a dash.',
         check=_byline_blank,
     ),
     Rule(
