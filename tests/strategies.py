@@ -269,12 +269,14 @@ def headings(alphabet: Alphabet | None = None) -> st.SearchStrategy[Heading]:
 
 
 def _names(alphabet: Alphabet | None) -> st.SearchStrategy[tuple[str, ...]]:
-    return st.lists(texts(alphabet, max_size=8), max_size=3).map(tuple)
+    return st.lists(one_line_texts(alphabet, max_size=8), max_size=3).map(
+        tuple
+    )
 
 
 def credits(alphabet: Alphabet | None = None) -> st.SearchStrategy[Credit]:  # noqa: A001 - the name the brief gives
     """Credits as written, with any mix of parsed parts and flags."""
-    optional = _optional(texts(alphabet, max_size=10))
+    optional = _optional(one_line_texts(alphabet, max_size=10))
     return st.builds(
         Credit,
         raw=texts(alphabet),
@@ -336,7 +338,7 @@ def languages() -> st.SearchStrategy[str]:
 
 def metas(alphabet: Alphabet | None = None) -> st.SearchStrategy[ArticleMeta]:
     """Article metadata with every field sometimes set."""
-    optional = _optional(texts(alphabet, max_size=20))
+    optional = _optional(one_line_texts(alphabet, max_size=20))
     return st.builds(
         ArticleMeta,
         id=optional,

@@ -79,9 +79,11 @@ def _optional_one_line(
         _one_line(instance, attribute, value)
 
 
-def _texts(instance: object, attribute: Attribute[Any], value: object) -> None:
+def _one_line_texts(
+    instance: object, attribute: Attribute[Any], value: object
+) -> None:
     for item in value:  # type: ignore[attr-defined]
-        _text(instance, attribute, item)
+        _one_line(instance, attribute, item)
 
 
 def _is_bool(
@@ -266,14 +268,14 @@ class Credit:
     """
 
     raw: str = field(validator=_text)
-    label: str | None = field(default=None, validator=_optional_text)
+    label: str | None = field(default=None, validator=_optional_one_line)
     creators: tuple[str, ...] = field(
-        default=(), converter=_strings, validator=_texts
+        default=(), converter=_strings, validator=_one_line_texts
     )
     agencies: tuple[str, ...] = field(
-        default=(), converter=_strings, validator=_texts
+        default=(), converter=_strings, validator=_one_line_texts
     )
-    via: str | None = field(default=None, validator=_optional_text)
+    via: str | None = field(default=None, validator=_optional_one_line)
     handout: bool = field(default=False, validator=_is_bool)
     pool: bool = field(default=False, validator=_is_bool)
     file: bool = field(default=False, validator=_is_bool)
@@ -337,14 +339,14 @@ class ArticleMeta:
         keywords: Subject keywords, in the order given.
     """
 
-    id: str | None = field(default=None, validator=_optional_text)
-    url: str | None = field(default=None, validator=_optional_text)
-    publisher: str | None = field(default=None, validator=_optional_text)
+    id: str | None = field(default=None, validator=_optional_one_line)
+    url: str | None = field(default=None, validator=_optional_one_line)
+    publisher: str | None = field(default=None, validator=_optional_one_line)
     language: str | None = field(default=None, validator=_optional_text)
     published: datetime | None = field(default=None, validator=_optional_aware)
     modified: datetime | None = field(default=None, validator=_optional_aware)
     keywords: tuple[str, ...] = field(
-        default=(), converter=_strings, validator=_texts
+        default=(), converter=_strings, validator=_one_line_texts
     )
 
     @language.validator
