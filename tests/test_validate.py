@@ -350,6 +350,7 @@ def test_rule_breaks_only_itself_in_its_bad_article(rule: Rule) -> None:
         ("Storm hits the U.S.", False),
         ("Shares fall at 9 a.m.", False),
         ("Takeover talks at Acme Inc.", False),
+        ("Storm hits Main St.", False),
         ("Is this the end?", False),
     ],
 )
@@ -366,6 +367,8 @@ def test_headline_full_stop_spares_abbreviations(
         ("Russia's mobilization for the Ukraine invasion", False),
         ("What comes next?", False),
         ("Life in the U.S.", False),
+        ("Meet Dr. Smith and Mrs. Jones", False),
+        ("From the U.S. Army to Wall St. Journal", False),
         ("Crews worked through the night.", True),
         ("Crews worked. Then they slept", True),
         (" ".join(["word"] * 16), True),

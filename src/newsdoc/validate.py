@@ -152,13 +152,43 @@ _SPACE: Final = re.compile(r"\s+")
 _DOUBLE_MARKS: Final = str.maketrans(dict.fromkeys("“”„‟″〝〞＂", '"'))
 _SINGLE_MARKS: Final = str.maketrans(dict.fromkeys("‘’‚‛′", "'"))
 
-# A full stop that ends an abbreviation rather than a sentence: "U.S.",
-# "a.m.", "Inc.".
-_ABBREVIATION: Final = re.compile(
-    r"(?:\b\w\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No|vs)\.$"
+# Words that take a full stop without ending a sentence ("Dr. Smith").
+_ABBREVIATIONS: Final = frozenset(
+    [
+        "capt",
+        "col",
+        "corp",
+        "dr",
+        "gen",
+        "gov",
+        "inc",
+        "jr",
+        "lt",
+        "ltd",
+        "mr",
+        "mrs",
+        "ms",
+        "no",
+        "prof",
+        "rep",
+        "sen",
+        "sr",
+        "st",
+        "vs",
+    ]
 )
-# One sentence ending and another beginning inside a line.
-_SENTENCE_BREAK: Final = re.compile(r"\w\w[.!?][\"'”’»]?\s+[\"'“‘«]?[A-Z]")
+# Initialisms with a dot after each letter: "U.S.", "a.m.".
+_INITIALISM: Final = re.compile(r"(?:\b\w\.){2,}$")
+# A word and the mark after it, where another sentence seems to begin.
+_SENTENCE_BREAK: Final = re.compile(r"(\w+)[.!?][\"'”’»]?\s+[\"'“‘«]?[A-Z]")
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether the full stop ending *text* belongs to an abbreviation."""
+    if _INITIALISM.search(text):
+        return True
+    words = text[:-1].split()
+    return bool(words) and words[-1].casefold() in _ABBREVIATIONS
 
 
 def _normal(text: str) -> str:
@@ -172,7 +202,15 @@ def _ends_sentence(text: str) -> bool:
     text = text.rstrip()
     if not text.endswith(".") or text.endswith(".."):
         return False
-    return _ABBREVIATION.search(text) is None
+    return not _abbreviation(text)
+
+
+def _has_sentence_break(text: str) -> bool:
+    """Whether one sentence ends and another begins inside *text*."""
+    return any(
+        len(match[1]) > 1 and match[1].casefold() not in _ABBREVIATIONS
+        for match in _SENTENCE_BREAK.finditer(text)
+    )
 
 
 def _has_word(text: str) -> bool:
@@ -402,7 +440,7 @@ def _heading_sentence(article: Article) -> Iterator[Finding]:
         words = len(block.text.split())
         if _ends_sentence(block.text):
             reason = "ends in a full stop"
-        elif _SENTENCE_BREAK.search(block.text):
+        elif _has_sentence_break(block.text):
             reason = "holds more than one sentence"
         elif words > HEADING_MAX_WORDS:
             reason = f"has {words} words"
