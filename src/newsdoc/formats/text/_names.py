@@ -108,6 +108,18 @@ TITLES: Final = frozenset(
         "sheikh",
         "emir",
         "attorney",
+        "major",
+        "maj",
+        "brigadier",
+        "lieutenant",
+        "marshal",
+        "commander",
+        "cmdr",
+        "sergeant",
+        "corporal",
+        "constable",
+        "detective",
+        "pm",
     ]
 )
 
@@ -280,6 +292,67 @@ _CONNECTORS: Final = frozenset(
     ]
 )
 
+# Words that make a name an organisation's, place's or thing's.
+_BODIES: Final = frozenset(
+    {
+        "ministry",
+        "department",
+        "agency",
+        "institute",
+        "group",
+        "party",
+        "court",
+        "forces",
+        "force",
+        "council",
+        "committee",
+        "government",
+        "university",
+        "association",
+        "authority",
+        "organisation",
+        "organization",
+        "news",
+        "times",
+        "post",
+        "press",
+        "office",
+        "service",
+        "police",
+        "union",
+        "bank",
+        "company",
+        "commission",
+        "parliament",
+        "assembly",
+        "house",
+        "centre",
+        "center",
+        "foundation",
+        "brochure",
+        "guidance",
+        "report",
+        "nations",
+        "states",
+        "republic",
+        "kingdom",
+        "city",
+        "county",
+        "province",
+        "administration",
+        "army",
+        "navy",
+        "board",
+        "fund",
+        "network",
+        "channel",
+        "television",
+        "radio",
+        "newspaper",
+    }
+)
+_LONGEST_PERSON: Final = 4
+
 PRONOUNS: Final = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]
 )
@@ -407,6 +480,28 @@ class NameIndex:
             # Each name is kept once; the list stays short for real text.
             if name not in names and len(names) < 64:  # noqa: PLR2004
                 names.append(name)
+
+    def is_person(self, name: str) -> bool:
+        """
+        Whether *name* looks like a person's name, for "he" and "she".
+
+        Up to four capitalised words with no word of an organisation's
+        name; a single word only when the article also uses it in a longer
+        name ("Sinwar" for "Yahya Sinwar", but not "Israel" alone).
+        """
+        words = name.split()
+        if not 1 <= len(words) <= _LONGEST_PERSON or not all(
+            w[:1].isupper() and not w.isupper() for w in words
+        ):
+            return False
+        if any(w.lower() in _BODIES for w in words):
+            return False
+        if len(words) > 1:
+            return True
+        return any(
+            len(candidate) > 1
+            for candidate in self._by_word.get(words[0].lower(), ())
+        )
 
     def fullest(self, name: str) -> str:
         """

@@ -232,10 +232,11 @@ def _attribution(text: str, span: _Span) -> Attribution:
         if span.closed
         else Attribution(None, None, None)
     )
-    if after.speaker is not None:
+    if after.speaker is not None or after.silent:
+        # A verb without a speaker is a sign or a law that "reads".
         return after
     before = attribution_before(text, span.start - 1)
-    if before.speaker is not None:
+    if before.speaker is not None or before.silent:
         return before
     return Attribution(None, None, after.outlet or before.outlet)
 
@@ -361,6 +362,8 @@ class _State:
         # The last actor for each head noun: "the brochure" is the
         # "Swedish brochure" named before.
         self.by_head: dict[str, str] = {}
+        # The last person, for "he" and "she" (not "Israel" or a newspaper).
+        self.person: str | None = None
 
     def lookup(self, phrase: str | None) -> str | None:
         """The speaker *phrase* names, given what was read so far."""
@@ -369,13 +372,18 @@ class _State:
             names=self.names,
             last_actor=self.actor,
             by_head=self.by_head,
+            last_person=self.person,
         )
 
     def remember(self, actor: str) -> None:
         self.actor = actor
         self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
+        if self.names.is_person(actor):
+            self.person = actor
 
     def resolve(self, phrase: str | None) -> str | None:
+        if phrase is None:
+            return None
         speaker = self.lookup(phrase)
         if speaker is not None:
             self.remember(speaker)
@@ -425,7 +433,7 @@ def _resolve(
                 own = item.own
                 if index == len(quotes) - 1 and continues[number]:
                     own = _group_attribution(found, continues, number) or own
-                if own.speaker is not None:
+                if own.speaker is not None or own.silent:
                     speaker = state.resolve(own.speaker)
                 elif previous is not None:
                     speaker, own = previous

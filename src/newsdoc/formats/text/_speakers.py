@@ -343,7 +343,51 @@ _INTRO_WORDS: Final = frozenset(
 
 _DETERMINERS: Final = frozenset({"the", "a", "an"})
 _CONJUNCTIONS: Final = frozenset(
-    {"but", "and", "so", "yet", "however", "also", "still", "then", "even"}
+    {
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "also",
+        "still",
+        "then",
+        "even",
+        "after",
+        "when",
+        "while",
+        "because",
+        "since",
+        "although",
+        "though",
+        "if",
+        "until",
+        "once",
+        "whereas",
+    }
+)
+_PARTY_STATE: Final = re.compile(r"[A-Z]-[A-Z][A-Za-z]{1,5}\.?")
+# Time phrases between a subject and its verb ("X on Monday admitted").
+_TIMES: Final = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    }
 )
 _PREPOSITIONS: Final = frozenset(
     {"of", "at", "for", "with", "from", "in", "on", "near", "by", "to"}
@@ -416,9 +460,12 @@ class Attribution(NamedTuple):
     speaker: str | None
     verb: str | None
     outlet: str | None
+    # Words read off a sign or a text: there is no speaker to look for.
+    silent: bool = False
 
 
 _NONE: Final = Attribution(None, None, None)
+_PERSONAL: Final = frozenset({"he", "she", "him", "her", "i", "we"})
 
 
 def _is_sentence_end(text: str, index: int) -> bool:
@@ -496,6 +543,9 @@ def _segments(region: str) -> list[list[str]]:
         words = tokens(part)
         while words and words[0].lower() in _CONJUNCTIONS:
             words.pop(0)
+        if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
+            # "Mike Gallagher, R-Wis., said": party and state, no name.
+            continue
         if not words:
             continue
         first = words[0].lower()
@@ -557,7 +607,7 @@ def noun_phrase_before(region: str) -> str | None:
     named = _named_part(parts)
     if named is not None:
         return named
-    return _described(first)
+    return _described(first) or _described(last)
 
 
 def _described(words: list[str]) -> str | None:
@@ -690,8 +740,10 @@ def attribution_after(text: str, close: int) -> Attribution:
         return found
     start, _stop, verb = verbs[0]
     if verb in {"reported", "reports"}:
-        outlet = noun_phrase_before(rest[:start].lstrip(" ,"))
-        return Attribution(None, None, outlet)
+        # "..., the newspaper reported": with nobody else named, the
+        # reporting outlet is the source of the words.
+        source = noun_phrase_before(rest[:start].lstrip(" ,"))
+        return Attribution(source, verb, None)
     return _NONE
 
 
@@ -802,11 +854,11 @@ def _speaking(
     """An attribution, unless the words are read off a thing or a text."""
     if verb in {"read", "reads"}:
         # Signs, banners and the wording of laws "read": nobody speaks.
-        return Attribution(None, verb, outlet)
+        return Attribution(None, verb, outlet, silent=True)
     if speaker is not None:
         words = speaker.lower().split()
         if words[0] in {"a", "an"} and words[-1] in _NOT_SPEAKERS:
-            return Attribution(None, verb, outlet)
+            return Attribution(None, verb, outlet, silent=True)
     return Attribution(speaker, verb, outlet)
 
 
@@ -825,6 +877,7 @@ def _subject_before_verb(region: str) -> str | None:
         if len(inner) > 2 and inner[-2].lower() in {"in", "of", "at"}:  # noqa: PLR2004
             inner = inner[:-2]
         return " ".join(name_in(inner)) or None
+    region, words = _drop_time(region, words)
     while words and words[-1].lower() in _AUXILIARIES | {
         "also",
         "previously",
@@ -837,6 +890,17 @@ def _subject_before_verb(region: str) -> str | None:
         region = region.rstrip()[: -len(words[-1])]
         words.pop()
     return noun_phrase_before(region)
+
+
+def _drop_time(region: str, words: list[str]) -> tuple[str, list[str]]:
+    """Drop a time phrase before the verb: "X on Monday" -> "X"."""
+    if len(words) < 2 or words[-1].lower() not in _TIMES:  # noqa: PLR2004
+        return region, words
+    cut = len(words) - 1
+    if words[cut - 1].lower() in {"on", "last", "this", "that"}:
+        cut -= 1
+    starts = [m.start() for m in _WORD_RE.finditer(region)]
+    return region[: starts[cut]], words[:cut]
 
 
 def subject_of(sentence: str) -> str | None:
@@ -874,6 +938,7 @@ def resolve(
     names: NameIndex,
     last_actor: str | None,
     by_head: Mapping[str, str] | None = None,
+    last_person: str | None = None,
 ) -> str | None:
     """
     Turn an attribution phrase into the speaker's fullest name.
@@ -888,9 +953,13 @@ def resolve(
     words = phrase.split()
     head = words[0].lower()
     if len(words) == 1 and head in PRONOUNS:
-        return last_actor
+        # "he" and "she" are people; "it" and "they" may be bodies.
+        personal = head in _PERSONAL and last_person is not None
+        return last_person if personal else last_actor
     if head == "the":
         return _resolve_definite(words[1:], names, last_actor, by_head or {})
+    if head in {"a", "an"} and words[-1].lower() in _NOT_SPEAKERS:
+        return None
     if head in {"a", "an"} or not words[0][:1].isupper():
         return phrase
     return names.fullest(phrase)
