@@ -3,4 +3,7 @@
 from newsdoc.cli import main
 
 
-raise SystemExit(main())
+# The guard matters: `--jobs` starts worker processes that import the main
+# module again, and they must not run the command line.
+if __name__ == "__main__":
+    raise SystemExit(main())
