@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from attrs import define, field
@@ -40,6 +40,14 @@ class ParseError(NewsdocError, ValueError):
         return f"{head}{self.format}, {where or 'input'}: {self.message}"
 
 
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+def _names(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @define
 class ValidationError(NewsdocError, ValueError):
     """
@@ -52,7 +60,7 @@ class ValidationError(NewsdocError, ValueError):
             them.
     """
 
-    problems: tuple[Any, ...] = field(converter=tuple)
+    problems: tuple[Any, ...] = field(converter=_tuple)
 
     def __str__(self) -> str:
         count = len(self.problems)
@@ -73,7 +81,7 @@ class UnknownFormatError(NewsdocError, LookupError):
     """
 
     name: str
-    known: Sequence[str] = field(converter=tuple)
+    known: tuple[str, ...] = field(converter=_names)
 
     def __str__(self) -> str:
         known = ", ".join(self.known)

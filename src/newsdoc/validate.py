@@ -909,4 +909,4 @@ def check(article: Article, *, fail_on: SeverityName = "error") -> None:
     if problems:
         # mypy's attrs plugin types the converter=tuple parameter as an
         # unsolved Iterable[_T_co], which nothing matches.
-        raise ValidationError(problems)  # type: ignore[arg-type]
+        raise ValidationError(problems)

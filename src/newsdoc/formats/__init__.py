@@ -206,17 +206,18 @@ def _read_text(data: str | bytes) -> Article:
 
 # -- the registry --------------------------------------------------------------
 
-# Order matters: `detect_format` asks each format's sniffer in this order, so
-# JSON Lines must be asked before JSON.
+# Order matters: `detect_format` asks each format's sniffer in this order
+# and takes the first that says yes, so JSON Lines comes before JSON and
+# text, which takes anything, comes last.
 _REGISTERED: Final = (
     Format(
-        name="json",
-        description="newsdoc JSON, one article per document",
-        read=from_json,
-        write=to_json,
-        suffixes=(".json",),
-        media_type="application/json",
-        sniff=_sniff_json,
+        name="newsml",
+        description="IPTC NewsML-G2 newsItem XML, the body as XHTML",
+        read=from_newsml,
+        write=to_newsml,
+        suffixes=(".xml", ".newsml"),
+        media_type="application/vnd.iptc.g2.newsitem+xml",
+        sniff=_sniff_xml,
     ),
     Format(
         name="jsonl",
@@ -229,13 +230,13 @@ _REGISTERED: Final = (
         many=True,
     ),
     Format(
-        name="newsml",
-        description="IPTC NewsML-G2 newsItem XML, the body as XHTML",
-        read=from_newsml,
-        write=to_newsml,
-        suffixes=(".xml", ".newsml"),
-        media_type="application/vnd.iptc.g2.newsitem+xml",
-        sniff=_sniff_xml,
+        name="json",
+        description="newsdoc JSON, one article per document",
+        read=from_json,
+        write=to_json,
+        suffixes=(".json",),
+        media_type="application/json",
+        sniff=_sniff_json,
     ),
     Format(
         name="text",
@@ -247,7 +248,6 @@ _REGISTERED: Final = (
         sniff=_sniff_text,
     ),
 )
-_SNIFF_ORDER: Final = ("newsml", "jsonl", "json", "text")
 
 #: Every format newsdoc knows, by name.
 FORMATS: Final = MappingProxyType({f.name: f for f in _REGISTERED})
@@ -255,9 +255,7 @@ FORMATS: Final = MappingProxyType({f.name: f for f in _REGISTERED})
 
 def _unknown(name: str, known: Iterable[str]) -> UnknownFormatError:
     """The error for *name*, listing the *known* names sorted."""
-    # errors.py converts `known` with a bare `tuple`, whose generic signature
-    # mypy cannot bind; the value is right.
-    return UnknownFormatError(name, sorted(known))  # type: ignore[arg-type]
+    return UnknownFormatError(name, sorted(known))
 
 
 def _format(name: str, *, able: Literal["", "read", "write"] = "") -> Format:
@@ -304,17 +302,20 @@ def detect_format(data: str | bytes, *, source: str | None = None) -> str:
         The format's name in `FORMATS`.
 
     Raises:
-        UnknownFormatError: If the content matches no format newsdoc reads.
+        UnknownFormatError: If no registered format recognises the content.
     """
     by_suffix = _by_suffix(source)
     if by_suffix is not None and by_suffix.read is not None:
         return by_suffix.name
     head = data[:SNIFF_BYTES]
     sample = head.encode("utf-8") if isinstance(head, str) else head
-    for name in _SNIFF_ORDER:
-        fmt = FORMATS.get(name)
-        if fmt is not None and fmt.sniff is not None and fmt.sniff(sample):
-            return name
+    for fmt in FORMATS.values():
+        if (
+            fmt.read is not None
+            and fmt.sniff is not None
+            and fmt.sniff(sample)
+        ):
+            return fmt.name
     raise _unknown(
         source or "<content>", (n for n, f in FORMATS.items() if f.read)
     )
