@@ -92,12 +92,12 @@ class Settings:
     cli_copies: int
 
 
-#: A run of well under a minute: fewer, shorter samples and a 2 MB article.
+#: A run of well under a minute: fewer, shorter samples and a 1 MB article.
 QUICK: Final = Settings(
     rounds=5,
     sample_s=0.02,
     warmup=1,
-    big_size=2_000_000,
+    big_size=1_000_000,
     big_rounds=1,
     cli_rounds=1,
     cli_copies=1,

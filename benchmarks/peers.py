@@ -73,8 +73,8 @@ def _plain_quote(quote: newsdoc.Quote) -> dict[str, Any]:
 
 
 def _plain_paragraph(paragraph: newsdoc.Paragraph) -> dict[str, Any]:
+    # As in newsdoc's JSON, only a paragraph in the body carries "type".
     return {
-        "type": "paragraph",
         "text": paragraph.text,
         "quotes": [_plain_quote(q) for q in paragraph.quotes],
     }
@@ -97,7 +97,7 @@ def _plain_credit(credit: newsdoc.Credit | None) -> dict[str, Any] | None:
 
 def _plain_block(block: newsdoc.Block) -> dict[str, Any]:
     if isinstance(block, newsdoc.Paragraph):
-        return _plain_paragraph(block)
+        return {"type": "paragraph", **_plain_paragraph(block)}
     if isinstance(block, newsdoc.Heading):
         return {"type": "heading", "text": block.text, "level": block.level}
     return {
@@ -190,10 +190,9 @@ def _check_quotes(text: str, quotes: tuple[Any, ...]) -> None:
         previous_end = quote.end
 
 
-class _PydParagraph(BaseModel):
+class _PydStandfirst(BaseModel):
     model_config = _STRICT
 
-    type: Literal["paragraph"] = "paragraph"
     text: _PydText
     quotes: tuple[_PydQuote, ...] = ()
 
@@ -201,6 +200,10 @@ class _PydParagraph(BaseModel):
     def _check(self) -> Self:
         _check_quotes(self.text, self.quotes)
         return self
+
+
+class _PydParagraph(_PydStandfirst):
+    type: Literal["paragraph"] = "paragraph"
 
 
 class _PydHeading(BaseModel):
@@ -267,7 +270,7 @@ class PydanticArticle(BaseModel):
 
     schema_: Literal["newsdoc/1"] = Field(default="newsdoc/1", alias="schema")
     headline: _PydLine
-    standfirst: _PydParagraph | None = None
+    standfirst: _PydStandfirst | None = None
     byline: _PydText | None = None
     dateline: _PydLine | None = None
     body: tuple[_PydBlock, ...] = ()
@@ -303,18 +306,18 @@ class _MsgQuote(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             raise ValueError(msg)
 
 
-class _MsgParagraph(
-    msgspec.Struct,
-    forbid_unknown_fields=True,
-    frozen=True,
-    tag_field="type",
-    tag="paragraph",
-):
+class _MsgStandfirst(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     text: _MsgText
     quotes: tuple[_MsgQuote, ...] = ()
 
     def __post_init__(self) -> None:
         _check_quotes(self.text, self.quotes)
+
+
+class _MsgParagraph(
+    _MsgStandfirst, frozen=True, tag_field="type", tag="paragraph"
+):
+    """A body paragraph: a standfirst with its "type" tag."""
 
 
 class _MsgHeading(
@@ -372,7 +375,7 @@ class MsgspecArticle(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
     headline: _MsgLine
     schema: Literal["newsdoc/1"] = "newsdoc/1"
-    standfirst: _MsgParagraph | None = None
+    standfirst: _MsgStandfirst | None = None
     byline: _MsgText | None = None
     dateline: _MsgLine | None = None
     body: tuple[_MsgParagraph | _MsgHeading | _MsgFigure, ...] = ()

@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="fewer, shorter samples and a 2 MB big article (under a minute)",
+        help="fewer, shorter samples and a 1 MB big article (under a minute)",
     )
     parser.add_argument(
         "--json",
