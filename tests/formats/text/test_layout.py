@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdoc import Article, Figure, Heading, Paragraph, ParseError
 from newsdoc.formats.text import parse_text
@@ -531,3 +533,34 @@ def test_parse_time_grows_linearly() -> None:
         lambda: parse_text(small)
     )
     assert ratio < 30
+
+
+def _read(text: str) -> Article | ParseError:
+    try:
+        return parse_text(text)
+    except ParseError as error:
+        return error
+
+
+@given(st.text(max_size=300))
+def test_any_text_parses_or_raises_parse_error(text: str) -> None:
+    """Whatever the text, the reader returns an article or names a line."""
+    result = _read(text)
+    if isinstance(result, ParseError):
+        assert result.line is not None
+    else:
+        assert result.headline.strip()
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            list('ab A.(/):—-"“”‘’\n\r\t\u00a0\u200b\f\v©Photo Credit By?0')
+        ),
+        max_size=200,
+    )
+)
+def test_layout_characters_never_break_the_reader(text: str) -> None:
+    """Text of layout characters and credit words reads or fails cleanly."""
+    result = _read(text)
+    assert isinstance(result, Article) or result.format == "text"

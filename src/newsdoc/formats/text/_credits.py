@@ -473,6 +473,11 @@ def _distributor(text: str) -> tuple[str, str | None]:
     return before, via or None
 
 
+def _one_line(name: str) -> str:
+    """*name* with each run of whitespace, line breaks too, as one space."""
+    return " ".join(name.split())
+
+
 def parse_credit(raw: str) -> Credit:
     """
     Split a credit as written into its label, people and organisations.
@@ -493,7 +498,7 @@ def parse_credit(raw: str) -> Credit:
     label: str | None = None
     match = _LABEL.match(body)
     if match is not None and looks_like_names(body[match.end() :]):
-        label = (match["label"] or match["by"] or match["mark"]).strip()
+        label = _one_line(match["label"] or match["by"] or match["mark"])
         body = body[match.end() :]
     body, via = _distributor(body)
     parts = _segments(body)
@@ -501,9 +506,9 @@ def parse_credit(raw: str) -> Credit:
     return Credit(
         raw=raw,
         label=label,
-        creators=parts.creators,
-        agencies=parts.agencies,
-        via=via,
+        creators=tuple(_one_line(name) for name in parts.creators),
+        agencies=tuple(_one_line(name) for name in parts.agencies),
+        via=None if via is None else _one_line(via),
         handout="handout" in parts.flags or "handout" in words,
         pool="pool" in parts.flags or "pool" in words,
         file="file" in parts.flags,
