@@ -12,9 +12,13 @@ XHTML: Final = "http://www.w3.org/1999/xhtml"
 #: The namespace of ``xml:lang``.
 XML: Final = "http://www.w3.org/XML/1998/namespace"
 
+#: newsdoc's own namespace, for the one attribute NewsML-G2 has no room for.
+NEWSDOC: Final = "urn:newsdoc:newsml:1"
+
 #: Prefix maps: NewsML-G2 and XHTML are each the default namespace of their part.
 NAR_NSMAP: Final = {None: NAR}
 XHTML_NSMAP: Final = {None: XHTML}
+NEWSDOC_NSMAP: Final = {"nd": NEWSDOC}
 
 STANDARD: Final = "NewsML-G2"
 STANDARD_VERSION: Final = "2.35"
@@ -73,6 +77,9 @@ def _xhtml(name: str) -> str:
 
 # Clark names, computed once: lxml never has to split a prefix.
 XML_LANG: Final = f"{{{XML}}}lang"
+#: ``nd:text``: the exact text of an element whose schema type cannot hold
+#: tabs or line ends (``g2normalizedString``), when the text has them.
+EXACT_TEXT: Final = f"{{{NEWSDOC}}}text"
 
 NEWS_ITEM: Final = _nar("newsItem")
 NEWS_MESSAGE: Final = _nar("newsMessage")

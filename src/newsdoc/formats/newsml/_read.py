@@ -381,11 +381,11 @@ class _OwnReader:
         )
         for local, child in item.content():
             if local in fields:
-                fields[local] = child.text or ""
+                fields[local] = child.get(n.EXACT_TEXT, child.text or "")
                 if local == "headline":
                     headline_line = child.sourceline
             elif local == "keyword":
-                keywords.append(child.text or "")
+                keywords.append(child.get(n.EXACT_TEXT, child.text or ""))
             elif local == "altId":
                 kind = child.get("type")
                 if kind in {n.ID_TYPE, n.URL_TYPE}:

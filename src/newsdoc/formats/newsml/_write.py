@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Final
 from urllib.parse import quote as _url_quote
 
@@ -23,14 +23,22 @@ REPLACEMENT: Final = "\ufffd"
 #: ``versionCreated`` of an article with no dates, when no option gives one.
 NO_DATE: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
+_MAX_MINUTES: Final = 14 * 60
+_MAX_OFFSET: Final = timedelta(minutes=_MAX_MINUTES)
+_MIN_OFFSET: Final = -_MAX_OFFSET
+
+_SPACES: Final = str.maketrans("\t\n\r", "   ")
+
 _SubElement = etree.SubElement
 # The start of a dateline up to the first comma, bracket or dash: the place.
 _PLACE: Final = re.compile(
     r"[^,(\u2013\u2014]*?(?=\s*(?:,|\(|\s[-\u2013\u2014]|$))"
 )
 # Kept as they are in a picture item's remoteContent href (RFC 3986
-# reserved and unreserved characters, minus the brackets only a host may use).
-_URL_SAFE: Final = "/:?#@!$&'()*+,;=~-._"
+# reserved and unreserved characters, minus the brackets only a host may
+# use and the "#" that may open the fragment only once).
+_URL_SAFE: Final = "/:?@!$&'()*+,;=~-._"
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _clean(text: str) -> str:
@@ -40,18 +48,52 @@ def _clean(text: str) -> str:
     return XML_UNSAFE.sub(REPLACEMENT, text)
 
 
+def _normal(text: str) -> str:
+    """
+    *text* fit for a g2normalizedString: XML-safe, no tab or line end.
+
+    NewsML-G2 keywords, credit lines, names and literals allow no whitespace
+    but spaces; each tab, line feed or carriage return becomes one.
+    """
+    return _clean(text).translate(_SPACES)
+
+
+def _href(image: str) -> str:
+    """*image* as a URI reference that xs:anyURI accepts, percent-encoded."""
+    path, hash_mark, fragment = _clean(image).partition("#")
+    href = _url_quote(path, safe=_URL_SAFE)
+    if hash_mark:
+        href += "#" + _url_quote(fragment, safe=_URL_SAFE)
+    head = href.split("/", 1)[0]
+    if ":" in head and _SCHEME.match(href) is None:
+        # A relative path's first segment cannot hold a colon.
+        href = "./" + href
+    return href
+
+
 def _datetime(value: datetime) -> str:
-    """An xs:dateTime for *value*; offsets with seconds are written as UTC."""
+    """
+    An xs:dateTime for *value*.
+
+    xs:dateTime offsets are whole minutes up to 14 hours: an instant at any
+    other offset is written in UTC, the same instant.
+    """
     offset = value.utcoffset()
-    if offset is not None and offset.seconds % 60:
+    if offset is not None and (
+        offset.seconds % 60
+        or offset.microseconds
+        or not _MIN_OFFSET <= offset <= _MAX_OFFSET
+    ):
         try:
-            value = value.astimezone(UTC)
+            return value.astimezone(UTC).isoformat()
         except OverflowError:
-            # An instant at the very edge of datetime's range: XML cannot
-            # say the offset's seconds, so they are dropped.
-            text = value.isoformat()
-            sign = max(text.rfind("+"), text.rfind("-"))
-            return text[: sign + 6]
+            # In UTC the instant falls outside year 1 to 9999, which
+            # xs:dateTime cannot say either: keep the wall time and write
+            # the nearest offset it allows.
+            minutes = round(offset.total_seconds() / 60)
+            minutes = max(-_MAX_MINUTES, min(_MAX_MINUTES, minutes))
+            zone = timezone(timedelta(minutes=minutes))
+            return value.replace(tzinfo=zone).isoformat()
     return value.isoformat()
 
 
@@ -106,7 +148,7 @@ def _item_meta(
 ) -> None:
     meta = _SubElement(root, n.ITEM_META)
     _SubElement(meta, n.ITEM_CLASS).set("qcode", item_class)
-    _SubElement(meta, n.PROVIDER).set("literal", provider)
+    _SubElement(meta, n.PROVIDER).set("literal", _normal(provider))
     _SubElement(meta, n.VERSION_CREATED).text = version_created
     if first_created is not None:
         _SubElement(meta, n.FIRST_CREATED).text = first_created
@@ -120,9 +162,28 @@ def _text_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
     return child
 
 
+def _normal_child(
+    parent: etree._Element, tag: str, text: str
+) -> etree._Element:
+    """
+    A child of g2normalizedString type that still gives back *text*.
+
+    When *text* has tabs or line ends, its exact form goes in ``nd:text``.
+    """
+    normal = _normal(text)
+    cleaned = _clean(text)
+    if normal == cleaned:
+        child = _SubElement(parent, tag)
+    else:
+        child = _SubElement(parent, tag, nsmap=n.NEWSDOC_NSMAP)
+        child.set(n.EXACT_TEXT, cleaned)
+    child.text = normal
+    return child
+
+
 def _named(parent: etree._Element, tag: str, name: str) -> etree._Element:
     child = _SubElement(parent, tag)
-    _text_child(child, n.NAME, name)
+    _SubElement(child, n.NAME).text = _normal(name)
     return child
 
 
@@ -260,14 +321,14 @@ def _content_meta(parent: etree._Element, article: Article) -> None:
 def _descriptive(content: etree._Element, article: Article) -> None:
     meta = article.meta
     for keyword in meta.keywords:
-        _text_child(content, n.KEYWORD, keyword)
+        _normal_child(content, n.KEYWORD, keyword)
     _text_child(content, n.HEADLINE, article.headline)
     if article.dateline is not None:
         _text_child(content, n.DATELINE, article.dateline)
     if article.byline is not None:
         _text_child(content, n.BY, article.byline)
     if meta.publisher is not None:
-        _text_child(content, n.CREDITLINE, meta.publisher)
+        _normal_child(content, n.CREDITLINE, meta.publisher)
     if article.standfirst is not None:
         _text_child(content, n.DESCRIPTION, article.standfirst.text).set(
             "role", n.SUMMARY_ROLE
@@ -311,15 +372,16 @@ def _picture_item(
             _named(content, n.INFO_SOURCE, credit.via).set(
                 "role", n.DISTRIBUTOR_ROLE
             )
-        _text_child(content, n.CREDITLINE, credit.raw)
+        _SubElement(content, n.CREDITLINE).text = _normal(credit.raw)
     if figure.caption is not None:
         _text_child(content, n.DESCRIPTION, figure.caption).set(
             "role", n.CAPTION_ROLE
         )
     if figure.image is not None:
         content_set = _SubElement(root, n.CONTENT_SET)
-        href = _url_quote(_clean(figure.image), safe=_URL_SAFE)
-        _SubElement(content_set, n.REMOTE_CONTENT).set("href", href)
+        _SubElement(content_set, n.REMOTE_CONTENT).set(
+            "href", _href(figure.image)
+        )
     return root
 
 
