@@ -462,7 +462,11 @@ def _find_item(
         try:
             field.validator(None, field, (item,))  # type: ignore[misc]
         except (TypeError, ValueError) as exc:
-            error.message = str(exc)
+            error.message = (
+                str(exc)
+                if isinstance(item, str)
+                else f"expected a string, not {_kind(item)}"
+            )
             error.segments.insert(0, index)
             return
 
