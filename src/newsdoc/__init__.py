@@ -26,6 +26,7 @@ from newsdoc.formats import (
     write,
 )
 from newsdoc.formats.json import from_json, json_schema, to_json
+from newsdoc.formats.newsml import from_newsml, to_newsml
 from newsdoc.formats.text import parse_text, to_text
 from newsdoc.model import (
     Article,
@@ -67,12 +68,14 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "convert",
     "detect_format",
     "from_json",
+    "from_newsml",
     "iter_jsonl",
     "json_schema",
     "parse_text",
     "read",
     "read_all",
     "to_json",
+    "to_newsml",
     "to_text",
     "validate",
     "write",
