@@ -287,6 +287,14 @@ def test_jsonl_input_to_directory_writes_a_file_per_line(
         (["convert", "{corpus}", "--to", "json"], "-o DIR"),
         (["convert", "-", "-", "--to", "json"], "only once"),
         (["convert", "{first}", "--to", "json", "-o", "{first}"], "overwrite"),
+        (
+            ["convert", "{corpus}", "--to", "jsonl", "-o", "{first}"],
+            "overwrite",
+        ),
+        (
+            ["convert", "{corpus}", "--to", "json", "-o", "{first}"],
+            "not a directory",
+        ),
         (["validate", "{first}", "--fail-on", "never"], "--fail-on"),
     ],
     ids=[
@@ -300,6 +308,8 @@ def test_jsonl_input_to_directory_writes_a_file_per_line(
         "directory-to-stdout",
         "stdin-twice",
         "overwrite-input",
+        "stream-overwrites-input",
+        "directory-is-a-file",
         "bad-severity",
     ],
 )

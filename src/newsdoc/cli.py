@@ -394,14 +394,20 @@ class _Progress:
             bar = "#" * filled + "-" * (self.WIDTH - filled)
             text = f"[{bar}] {self.done}/{self.total}"
         else:
-            text = f"{self.done} converted"
+            text = f"{self.done} done"
         sys.stderr.write(f"\r{text}\x1b[K")
         sys.stderr.flush()
 
     def step(self) -> None:
         """Count one more article done."""
         self.done += 1
-        if self.shown:
+        # Redrawing costs a write; past the first hundred, every hundredth
+        # article (and the last) is enough for the eye.
+        if self.shown and (
+            self.done <= 100  # noqa: PLR2004 - see above
+            or self.done % 100 == 0
+            or self.done == self.total
+        ):
             self._draw()
 
     def clear(self) -> None:
@@ -490,8 +496,14 @@ def _targets(
                 raise _UsageError(msg)
             owners[path] = item.label
             targets[item.label] = path
+    if plan.directory is not None and plan.directory.is_file():
+        msg = f"{plan.directory}: not a directory, but there are many outputs"
+        raise _UsageError(msg)
+    stream = None
+    if plan.sink is not None and plan.sink != "-":
+        stream = Path(plan.sink)
     for item in inputs:
-        out = targets.get(item.label)
+        out = targets.get(item.label, stream)
         if (
             item.path is not None
             and out is not None
@@ -749,7 +761,7 @@ def _formats(_args: argparse.Namespace) -> int:
             fmt.media_type,
             fmt.description,
         )
-        for fmt in FORMATS.values()
+        for _name, fmt in sorted(FORMATS.items())
     )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -784,7 +796,7 @@ def _jobs_count(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    names = ", ".join(FORMATS)
+    names = ", ".join(sorted(FORMATS))
     parser = _Parser(
         prog=PROG,
         description="Convert and validate news articles.",
