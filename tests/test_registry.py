@@ -147,11 +147,27 @@ def test_detect_by_suffix(source: str, expected: str) -> None:
         (b'\xef\xbb\xbf  {"a": 1}\n{"a": 2}\n', "jsonl"),
         (b'{"a": 1}\n{"a": 2}\n', "jsonl"),
         ('{"a": 1}\n{"a": 2}\n', "jsonl"),
+        (b"<?xml version='1.0'?>\n<newsItem/>", "newsml"),
+        (b"\n  <newsItem/>", "newsml"),
+        (b"Storm closes the port\n\nShips stayed in harbour.\n", "text"),
+        (b"{ braces open this headline\n\nA paragraph.\n", "text"),
+        (b"", "text"),
     ],
-    ids=["indented", "compact-one-line", "bom", "lines", "str"],
+    ids=[
+        "indented",
+        "compact-one-line",
+        "bom",
+        "lines",
+        "str",
+        "xml-declaration",
+        "xml-element",
+        "text",
+        "text-with-brace",
+        "empty",
+    ],
 )
 def test_detect_by_content(data: str | bytes, expected: str) -> None:
-    """Without a known suffix the first bytes tell JSON from JSON Lines."""
+    """Without a known suffix the first bytes tell the format."""
     assert expected == detect_format(data, source="article.dat")
     assert expected == detect_format(data)
 
@@ -222,3 +238,22 @@ def test_iter_jsonl_errors_name_the_line() -> None:
     assert caught.value.line == 3
     assert caught.value.format == "jsonl"
     assert str(caught.value).startswith("corpus.jsonl: jsonl, line 3: ")
+
+
+def test_text_bytes_must_be_utf8() -> None:
+    """Raw text that is not UTF-8 is a `ParseError` naming the line."""
+    data = "Headline\n\nA caf\u00e9 paragraph.\n".encode("latin-1")
+    with pytest.raises(ParseError) as caught:
+        newsdoc.read(data, "text", source="old.txt")
+    assert caught.value.line == 3
+    assert caught.value.format == "text"
+    assert caught.value.source == "old.txt"
+    assert "UTF-8" in caught.value.message
+
+
+def test_text_bytes_and_str_read_alike() -> None:
+    """The text reader takes UTF-8 bytes, with or without a BOM, like str."""
+    text = "Storm closes the port\n\nShips stayed in harbour.\n"
+    expected = newsdoc.read(text, "text")
+    assert newsdoc.read(text.encode(), "text") == expected
+    assert newsdoc.read(b"\xef\xbb\xbf" + text.encode(), "text") == expected

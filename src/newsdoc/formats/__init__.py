@@ -102,12 +102,18 @@ def _sniff_xml(data: bytes) -> bool:
     return _head(data).startswith(b"<")
 
 
+def _opens_object(head: bytes) -> bool:
+    # An object opens with a brace, then a key's quote or the closing brace:
+    # a line of text that merely starts with a brace is no JSON.
+    return head.startswith(b"{") and head[1:].lstrip()[:1] in {b'"', b"}"}
+
+
 def _sniff_jsonl(data: bytes) -> bool:
     # JSON Lines starts with a whole object on its first line; an indented
     # JSON document opens with a lone brace. A first line longer than the
     # sniffed bytes is a compact object, which reads as JSON Lines too.
     head = _head(data)
-    if not head.startswith(b"{"):
+    if not _opens_object(head):
         return False
     first, newline, _rest = head.partition(b"\n")
     if not newline:
@@ -116,7 +122,7 @@ def _sniff_jsonl(data: bytes) -> bool:
 
 
 def _sniff_json(data: bytes) -> bool:
-    return _head(data).startswith(b"{")
+    return _opens_object(_head(data))
 
 
 # -- the JSON Lines format ----------------------------------------------------
