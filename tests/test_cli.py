@@ -180,6 +180,14 @@ def test_jobs_work_through_python_dash_m(tmp_path: Path) -> None:
     )
 
 
+def test_schema_prints_the_json_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`newsdoc schema` prints `newsdoc.json_schema()` as JSON."""
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == newsdoc.json_schema()
+
+
 # -- convert: where the output goes -------------------------------------------
 
 
@@ -361,6 +369,33 @@ def test_bad_input_is_reported_and_the_rest_converted(
     assert len(err) == 1
     assert err[0].startswith(f"newsdoc: {bad}: json")
     assert sorted(_tree(out)) == ["first.json", "world/second.json"]
+
+
+def test_binary_input_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Binary data read as text fails with one line naming the file."""
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["convert", str(path), "--to", "json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith(f"newsdoc: {path}: text")
+
+
+def test_write_failure_is_reported_and_the_rest_written(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output that cannot be written is reported; the others are written."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "world").write_text("a file where a folder should be\n")
+    assert main(["convert", str(corpus), "--to", "json", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"newsdoc: {corpus / 'world' / 'second.json'}: ")
+    assert sorted(_tree(out)) == ["first.json", "world"]
 
 
 def test_failed_conversion_leaves_no_file(
