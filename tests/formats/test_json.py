@@ -294,6 +294,14 @@ def test_round_trip_through_bytes_and_compact_output(article: Article) -> None:
             assert article == from_json(to_json(article, indent=None))
 
 
+@pytest.mark.parametrize("name", ENGINES)
+def test_lone_surrogates_survive_a_text_round_trip(name: str) -> None:
+    """Text with a lone surrogate (no UTF-8 can hold it) round-trips as str."""
+    article = Article(headline="half a pair: \ud83d")
+    with engine(name):
+        assert from_json(to_json(article)) == article
+
+
 def test_keys_with_defaults_may_be_left_out() -> None:
     """A minimal document reads, the missing keys taking the model defaults."""
     document = {
