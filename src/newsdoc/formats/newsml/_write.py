@@ -9,11 +9,20 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Final
 from urllib.parse import quote as _url_quote
 
+from attrs import evolve
 from lxml import etree
 
 from newsdoc._chars import XML_UNSAFE
 from newsdoc.formats.newsml import _names as n
-from newsdoc.model import Article, Credit, Figure, Heading, Paragraph
+from newsdoc.model import (
+    Article,
+    ArticleMeta,
+    Block,
+    Credit,
+    Figure,
+    Heading,
+    Paragraph,
+)
 
 
 __all__ = ["write"]
@@ -30,6 +39,7 @@ _MIN_OFFSET: Final = -_MAX_OFFSET
 _SPACES: Final = str.maketrans("\t\n\r", "   ")
 
 _SubElement = etree.SubElement
+_tostring = etree.tostring
 # The start of a dateline up to the first comma, bracket or dash: the place.
 _PLACE: Final = re.compile(
     r"[^,(\u2013\u2014]*?(?=\s*(?:,|\(|\s[-\u2013\u2014]|$))"
@@ -39,28 +49,107 @@ _PLACE: Final = re.compile(
 # use and the "#" that may open the fragment only once).
 _URL_SAFE: Final = "/:?@!$&'()*+,;=~-._"
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_QUOTE_ATTRIB: Final = {"class": n.QUOTE_CLASS}
+_CREDIT_ATTRIB: Final = {"class": n.CREDIT_CLASS}
+_CAPTION_ATTRIB: Final = {"class": n.CAPTION_CLASS}
+
+
+# -- characters XML cannot carry ----------------------------------------------
+# lxml refuses exactly these characters (ValueError), so the writer builds
+# optimistically and, only when refused, builds again from a copy of the
+# article with each of them replaced: no per-string check on the fast path.
 
 
 def _clean(text: str) -> str:
     """*text* with each character XML 1.0 cannot carry replaced by U+FFFD."""
-    if XML_UNSAFE.search(text) is None:
-        return text
     return XML_UNSAFE.sub(REPLACEMENT, text)
+
+
+def _clean_optional(text: str | None) -> str | None:
+    return None if text is None else _clean(text)
+
+
+def _clean_paragraph(paragraph: Paragraph) -> Paragraph:
+    # One character for one: every quote offset still holds.
+    return Paragraph(
+        text=_clean(paragraph.text),
+        quotes=[
+            evolve(
+                quote,
+                text=_clean(quote.text),
+                speaker=_clean_optional(quote.speaker),
+                verb=_clean_optional(quote.verb),
+                outlet=_clean_optional(quote.outlet),
+            )
+            for quote in paragraph.quotes
+        ],
+    )
+
+
+def _clean_block(block: Block) -> Block:
+    if type(block) is Paragraph:
+        return _clean_paragraph(block)
+    if type(block) is Heading:
+        return evolve(block, text=_clean(block.text))
+    figure: Figure = block  # type: ignore[assignment]
+    credit = figure.credit
+    if credit is not None:
+        credit = evolve(
+            credit,
+            raw=_clean(credit.raw),
+            label=_clean_optional(credit.label),
+            creators=tuple(map(_clean, credit.creators)),
+            agencies=tuple(map(_clean, credit.agencies)),
+            via=_clean_optional(credit.via),
+        )
+    return evolve(
+        figure,
+        caption=_clean_optional(figure.caption),
+        credit=credit,
+        image=_clean_optional(figure.image),
+        alt=_clean_optional(figure.alt),
+    )
+
+
+def _cleaned(article: Article) -> Article:
+    """*article* with every character XML cannot carry replaced by U+FFFD."""
+    meta: ArticleMeta = article.meta
+    standfirst = article.standfirst
+    return evolve(
+        article,
+        headline=_clean(article.headline),
+        standfirst=None
+        if standfirst is None
+        else _clean_paragraph(standfirst),
+        byline=_clean_optional(article.byline),
+        dateline=_clean_optional(article.dateline),
+        body=[_clean_block(block) for block in article.body],
+        meta=evolve(
+            meta,
+            id=_clean_optional(meta.id),
+            url=_clean_optional(meta.url),
+            publisher=_clean_optional(meta.publisher),
+            keywords=tuple(map(_clean, meta.keywords)),
+        ),
+    )
+
+
+# -- values -----------------------------------------------------------------
 
 
 def _normal(text: str) -> str:
     """
-    *text* fit for a g2normalizedString: XML-safe, no tab or line end.
+    *text* fit for a g2normalizedString: no tab or line end.
 
     NewsML-G2 keywords, credit lines, names and literals allow no whitespace
     but spaces; each tab, line feed or carriage return becomes one.
     """
-    return _clean(text).translate(_SPACES)
+    return text.translate(_SPACES)
 
 
 def _href(image: str) -> str:
     """*image* as a URI reference that xs:anyURI accepts, percent-encoded."""
-    path, hash_mark, fragment = _clean(image).partition("#")
+    path, hash_mark, fragment = image.partition("#")
     href = _url_quote(path, safe=_URL_SAFE)
     if hash_mark:
         href += "#" + _url_quote(fragment, safe=_URL_SAFE)
@@ -97,16 +186,21 @@ def _datetime(value: datetime) -> str:
     return value.isoformat()
 
 
-def _guid(article: Article) -> str:
+def _content_hash(
+    article: Article, content: etree._Element, html: etree._Element
+) -> str:
+    """
+    A guid from the article's content: its contentMeta and its body.
+
+    Both hold every field but the language and the publication date, which
+    are added; the options (provider, versionCreated) are not in them.
+    """
+    digest = hashlib.sha256(_tostring(content, encoding="UTF-8"))
+    digest.update(_tostring(html, encoding="UTF-8"))
     meta = article.meta
-    if meta.id is not None:
-        return _clean(meta.id)
-    if meta.url is not None:
-        return _clean(meta.url)
-    digest = hashlib.sha256(
-        repr(article).encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    return n.HASH_GUID_PREFIX + digest
+    published = None if meta.published is None else _datetime(meta.published)
+    digest.update(repr((meta.language, published)).encode())
+    return n.HASH_GUID_PREFIX + digest.hexdigest()
 
 
 def _version_created(article: Article, option: datetime | None) -> str:
@@ -124,6 +218,9 @@ def _place(dateline: str) -> str | None:
     if not any(char.isalpha() for char in place):
         return None
     return place.title() if place.isupper() else place
+
+
+# -- NewsML-G2 elements --------------------------------------------------------
 
 
 def _item_root(tag: str, guid: str, language: str | None) -> etree._Element:
@@ -158,7 +255,7 @@ def _item_meta(
 
 def _text_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
     child = _SubElement(parent, tag)
-    child.text = _clean(text)
+    child.text = text
     return child
 
 
@@ -171,12 +268,11 @@ def _normal_child(
     When *text* has tabs or line ends, its exact form goes in ``nd:text``.
     """
     normal = _normal(text)
-    cleaned = _clean(text)
-    if normal == cleaned:
+    if normal == text:
         child = _SubElement(parent, tag)
     else:
         child = _SubElement(parent, tag, nsmap=n.NEWSDOC_NSMAP)
-        child.set(n.EXACT_TEXT, cleaned)
+        child.set(n.EXACT_TEXT, text)
     child.text = normal
     return child
 
@@ -193,83 +289,83 @@ def _named(parent: etree._Element, tag: str, name: str) -> etree._Element:
 def _paragraph(
     parent: etree._Element, paragraph: Paragraph, css_class: str | None
 ) -> None:
-    p = _SubElement(parent, n.P)
-    if css_class is not None:
-        p.set("class", css_class)
+    p = (
+        _SubElement(parent, n.P)
+        if css_class is None
+        else _SubElement(parent, n.P, {"class": css_class})
+    )
+    p.tail = "\n"
     text = paragraph.text
-    if not paragraph.quotes:
-        p.text = _clean(text)
-        p.tail = "\n"
+    quotes = paragraph.quotes
+    if not quotes:
+        p.text = text
         return
     position = 0
     previous: etree._Element | None = None
-    for quote in paragraph.quotes:
-        before = _clean(text[position : quote.start]) or None
+    for quote in quotes:
+        before = text[position : quote.start] or None
         if previous is None:
             p.text = before
         else:
             previous.tail = before
-        span = _SubElement(p, n.SPAN)
-        span.set("class", n.QUOTE_CLASS)
+        span = _SubElement(p, n.SPAN, _QUOTE_ATTRIB)
         if quote.speaker is not None:
-            span.set(n.DATA_SPEAKER, _clean(quote.speaker))
+            span.set(n.DATA_SPEAKER, quote.speaker)
         if quote.verb is not None:
-            span.set(n.DATA_VERB, _clean(quote.verb))
+            span.set(n.DATA_VERB, quote.verb)
         if quote.outlet is not None:
-            span.set(n.DATA_OUTLET, _clean(quote.outlet))
+            span.set(n.DATA_OUTLET, quote.outlet)
         if quote.continues:
             span.set(n.DATA_CONTINUES, n.TRUE)
-        span.text = _clean(quote.text)
+        span.text = quote.text
         previous = span
         position = quote.end
     if previous is not None:
-        previous.tail = _clean(text[position:]) or None
-    p.tail = "\n"
+        previous.tail = text[position:] or None
 
 
 def _names_json(names: tuple[str, ...]) -> str:
-    return json.dumps([_clean(name) for name in names], ensure_ascii=False)
+    return json.dumps(list(names), ensure_ascii=False)
 
 
 def _credit(parent: etree._Element, credit: Credit) -> etree._Element:
-    span = _SubElement(parent, n.SPAN)
-    span.set("class", n.CREDIT_CLASS)
+    span = _SubElement(parent, n.SPAN, _CREDIT_ATTRIB)
     if credit.label is not None:
-        span.set(n.DATA_LABEL, _clean(credit.label))
+        span.set(n.DATA_LABEL, credit.label)
     if credit.creators:
         span.set(n.DATA_CREATORS, _names_json(credit.creators))
     if credit.agencies:
         span.set(n.DATA_AGENCIES, _names_json(credit.agencies))
     if credit.via is not None:
-        span.set(n.DATA_VIA, _clean(credit.via))
+        span.set(n.DATA_VIA, credit.via)
     if credit.handout:
         span.set(n.DATA_HANDOUT, n.TRUE)
     if credit.pool:
         span.set(n.DATA_POOL, n.TRUE)
     if credit.file:
         span.set(n.DATA_FILE, n.TRUE)
-    span.text = _clean(credit.raw)
+    span.text = credit.raw
     return span
 
 
 def _figure(parent: etree._Element, figure: Figure) -> None:
     element = _SubElement(parent, n.FIGURE)
+    element.tail = "\n"
     if figure.image is not None or figure.alt is not None:
         img = _SubElement(element, n.IMG)
         if figure.image is not None:
-            img.set("src", _clean(figure.image))
+            img.set("src", figure.image)
         if figure.alt is not None:
-            img.set("alt", _clean(figure.alt))
+            img.set("alt", figure.alt)
     figcaption = _SubElement(element, n.FIGCAPTION)
     caption: etree._Element | None = None
     if figure.caption is not None:
-        caption = _text_child(figcaption, n.SPAN, figure.caption)
-        caption.set("class", n.CAPTION_CLASS)
+        caption = _SubElement(figcaption, n.SPAN, _CAPTION_ATTRIB)
+        caption.text = figure.caption
     if figure.credit is not None:
         if caption is not None:
             caption.tail = " "
         _credit(figcaption, figure.credit)
-    element.tail = "\n"
 
 
 def _html(article: Article) -> etree._Element:
@@ -280,17 +376,16 @@ def _html(article: Article) -> etree._Element:
     body.text = "\n"
     if article.standfirst is not None:
         _paragraph(body, article.standfirst, n.STANDFIRST_CLASS)
+    headings = n.HEADINGS
     for block in article.body:
         kind = type(block)
         if kind is Paragraph:
             _paragraph(body, block, None)  # type: ignore[arg-type]
         elif kind is Heading:
-            heading = _text_child(
-                body,
-                n.HEADINGS[block.level - 1],  # type: ignore[union-attr]
-                block.text,  # type: ignore[union-attr]
-            )
-            heading.tail = "\n"
+            heading: Heading = block  # type: ignore[assignment]
+            element = _SubElement(body, headings[heading.level - 1])
+            element.text = heading.text
+            element.tail = "\n"
         else:
             _figure(body, block)  # type: ignore[arg-type]
     return html
@@ -299,7 +394,7 @@ def _html(article: Article) -> etree._Element:
 # -- the items ---------------------------------------------------------------
 
 
-def _content_meta(parent: etree._Element, article: Article) -> None:
+def _content_meta(parent: etree._Element, article: Article) -> etree._Element:
     meta = article.meta
     content = _SubElement(parent, n.CONTENT_META)
     # The schema's order: the administrative group, then the descriptive one.
@@ -308,7 +403,7 @@ def _content_meta(parent: etree._Element, article: Article) -> None:
             meta.modified
         )
     if article.dateline is not None:
-        place = _place(_clean(article.dateline))
+        place = _place(article.dateline)
         if place is not None:
             _named(content, n.LOCATED, place)
     if meta.id is not None:
@@ -316,6 +411,7 @@ def _content_meta(parent: etree._Element, article: Article) -> None:
     if meta.url is not None:
         _text_child(content, n.ALT_ID, meta.url).set("type", n.URL_TYPE)
     _descriptive(content, article)
+    return content
 
 
 def _descriptive(content: etree._Element, article: Article) -> None:
@@ -333,23 +429,6 @@ def _descriptive(content: etree._Element, article: Article) -> None:
         _text_child(content, n.DESCRIPTION, article.standfirst.text).set(
             "role", n.SUMMARY_ROLE
         )
-
-
-def _text_item(
-    article: Article, guid: str, provider: str, version_created: str
-) -> tuple[etree._Element, etree._Element]:
-    """The text newsItem, and its ``inlineXML`` still waiting for the body."""
-    meta = article.meta
-    root = _item_root(n.NEWS_ITEM, guid, meta.language)
-    first_created = (
-        None if meta.published is None else _datetime(meta.published)
-    )
-    _item_meta(root, n.TEXT_CLASS, provider, version_created, first_created)
-    _content_meta(root, article)
-    content_set = _SubElement(root, n.CONTENT_SET)
-    inline = _SubElement(content_set, n.INLINE_XML)
-    inline.set("contenttype", n.XHTML_CONTENT_TYPE)
-    return root, inline
 
 
 def _picture_item(
@@ -397,25 +476,80 @@ def _package_item(
     _item_meta(root, n.COMPOSITE_CLASS, provider, version_created)
     content = _SubElement(root, n.CONTENT_META)
     _text_child(content, n.HEADLINE, article.headline)
-    group_set = _SubElement(root, n.GROUP_SET)
-    group_set.set("root", "G1")
-    group = _SubElement(group_set, n.GROUP)
-    group.set("id", "G1")
-    group.set("role", n.MAIN_GROUP_ROLE)
+    group_set = _SubElement(root, n.GROUP_SET, {"root": "G1"})
+    group = _SubElement(
+        group_set, n.GROUP, {"id": "G1", "role": n.MAIN_GROUP_ROLE}
+    )
     for residref, item_class in refs:
-        ref = _SubElement(group, n.ITEM_REF)
-        ref.set("residref", residref)
+        ref = _SubElement(group, n.ITEM_REF, {"residref": residref})
         _SubElement(ref, n.ITEM_CLASS).set("qcode", item_class)
     return root
 
 
-def _attach_body(inline: etree._Element, article: Article, depth: int) -> None:
+def _attach_body(
+    inline: etree._Element, html: etree._Element, depth: int
+) -> None:
     # After indenting the items: the body's mixed content must gain no
     # whitespace, so it joins the tree last, on lines of its own.
     inline.text = "\n" + "  " * (depth + 1)
-    html = _html(article)
     html.tail = "\n" + "  " * depth
     inline.append(html)
+
+
+def _serialize(root: etree._Element) -> bytes:
+    return _tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def _write(
+    article: Article,
+    *,
+    package: bool,
+    provider: str | None,
+    version_created: datetime | None,
+    guid: str | None,
+) -> bytes:
+    meta = article.meta
+    created = _version_created(article, version_created)
+    provider = provider or meta.publisher or n.GENERATOR
+    item = _item_root(n.NEWS_ITEM, "", meta.language)
+    first_created = (
+        None if meta.published is None else _datetime(meta.published)
+    )
+    _item_meta(item, n.TEXT_CLASS, provider, created, first_created)
+    content = _content_meta(item, article)
+    content_set = _SubElement(item, n.CONTENT_SET)
+    inline = _SubElement(
+        content_set, n.INLINE_XML, {"contenttype": n.XHTML_CONTENT_TYPE}
+    )
+    html = _html(article)
+    text_guid = (
+        guid or meta.id or meta.url or _content_hash(article, content, html)
+    )
+    item.set("guid", text_guid)
+    if not package:
+        etree.indent(item)
+        _attach_body(inline, html, 2)
+        return _serialize(item)
+
+    message = etree.Element(n.NEWS_MESSAGE, nsmap=n.NAR_NSMAP)
+    header = _SubElement(message, n.HEADER)
+    _SubElement(header, n.SENT).text = created
+    item_set = _SubElement(message, n.ITEM_SET)
+    refs = [(text_guid, n.TEXT_CLASS)]
+    pictures: list[etree._Element] = []
+    for number, figure in enumerate(article.figures, 1):
+        picture_guid = f"{text_guid}-picture-{number}"
+        refs.append((picture_guid, n.PICTURE_CLASS))
+        pictures.append(_picture_item(figure, picture_guid, provider, created))
+    item_set.append(
+        _package_item(article, f"{text_guid}-package", refs, provider, created)
+    )
+    item_set.append(item)
+    for picture in pictures:
+        item_set.append(picture)
+    etree.indent(message)
+    _attach_body(inline, html, 4)
+    return _serialize(message)
 
 
 def write(
@@ -427,40 +561,23 @@ def write(
     guid: str | None,
 ) -> bytes:
     """Serialize *article*; see `newsdoc.to_newsml` for the options."""
-    text_guid = _guid(article) if guid is None else _clean(guid)
-    provider_name = _clean(provider or article.meta.publisher or n.GENERATOR)
-    created = _version_created(article, version_created)
-    item, inline = _text_item(article, text_guid, provider_name, created)
-    if not package:
-        etree.indent(item)
-        _attach_body(inline, article, 2)
-        return (
-            etree.tostring(item, encoding="UTF-8", xml_declaration=True)
-            + b"\n"
+    provider = None if provider is None else _clean(provider)
+    guid = None if guid is None else _clean(guid)
+    try:
+        return _write(
+            article,
+            package=package,
+            provider=provider,
+            version_created=version_created,
+            guid=guid,
         )
-
-    message = etree.Element(n.NEWS_MESSAGE, nsmap=n.NAR_NSMAP)
-    header = _SubElement(message, n.HEADER)
-    _SubElement(header, n.SENT).text = created
-    item_set = _SubElement(message, n.ITEM_SET)
-    refs = [(text_guid, n.TEXT_CLASS)]
-    pictures: list[etree._Element] = []
-    for number, figure in enumerate(article.figures, 1):
-        picture_guid = f"{text_guid}-picture-{number}"
-        refs.append((picture_guid, n.PICTURE_CLASS))
-        pictures.append(
-            _picture_item(figure, picture_guid, provider_name, created)
+    except ValueError:
+        # lxml refused a character XML cannot carry (a UnicodeEncodeError,
+        # for a lone surrogate, is a ValueError too).
+        return _write(
+            _cleaned(article),
+            package=package,
+            provider=provider,
+            version_created=version_created,
+            guid=guid,
         )
-    item_set.append(
-        _package_item(
-            article, f"{text_guid}-package", refs, provider_name, created
-        )
-    )
-    item_set.append(item)
-    for picture in pictures:
-        item_set.append(picture)
-    etree.indent(message)
-    _attach_body(inline, article, 4)
-    return (
-        etree.tostring(message, encoding="UTF-8", xml_declaration=True) + b"\n"
-    )
