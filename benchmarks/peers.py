@@ -41,6 +41,7 @@ __all__ = [
     "newsmlg2_write",
     "plain_article",
     "pydantic_roundtrip",
+    "without_catalog_refs",
 ]
 
 # newsdoc's line breaks as literal characters: pydantic compiles patterns
@@ -394,6 +395,9 @@ def msgspec_roundtrip(article: MsgspecArticle) -> MsgspecArticle:
 # -- newsmlg2 -------------------------------------------------------------------
 
 
+_CATALOG_REF: Final = "{http://iptc.org/std/nar/2006-10-01/}catalogRef"
+
+
 def newsmlg2_read(data: bytes) -> NewsMLG2Document:
     """
     Parse a NewsML-G2 document with IPTC's library.
@@ -425,3 +429,13 @@ def lxml_read(data: bytes) -> etree._Element:
 def lxml_write(root: etree._Element) -> bytes:
     """The floor for writing: lxml's bare serialization of a parsed tree."""
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def without_catalog_refs(data: bytes) -> bytes:
+    """*data* without its ``catalogRef`` elements, which newsmlg2 loads."""
+    root = lxml_read(data)
+    for ref in root.iter(_CATALOG_REF):
+        parent = ref.getparent()
+        if parent is not None:
+            parent.remove(ref)
+    return lxml_write(root)
