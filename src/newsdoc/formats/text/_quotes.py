@@ -281,10 +281,24 @@ def _spans(texts: Sequence[str]) -> list[list[_Span]]:
     result: list[list[_Span]] = []
     for text, spans in zip(texts, doubles, strict=True):
         if single_style or not spans:
-            result.append(sorted(spans + _single_spans(text, spans)))
+            result.append(_outermost(spans + _single_spans(text, spans)))
         else:
             result.append(spans)
     return result
+
+
+def _outermost(spans: list[_Span]) -> list[_Span]:
+    """
+    The spans that lie inside no other, in order.
+
+    In a house style of single marks, double marks quote inside them
+    (‘He said “no” to me’): the inner quote stays part of the outer one.
+    """
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start - 1 >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 def _opens_with_quote(text: str) -> bool:
@@ -312,11 +326,11 @@ def find_quotes(
     found: list[list[_Found]] = []
     for text, spans in zip(texts, _spans(texts), strict=True):
         kept: list[_Found] = []
+        lead = len(text) - len(text.lstrip())
         for span in spans:
             own = _attribution(text, span)
             if _keep(text, span, own):
-                at_start = not text[: span.start - 1].strip()
-                kept.append(_Found(span, own, at_start))
+                kept.append(_Found(span, own, at_start=span.start - 1 <= lead))
         found.append(kept)
     continues = _continuations(texts, found)
     return _resolve(texts, found, continues, names)
@@ -423,6 +437,7 @@ def _resolve(
         built: list[Quote] = []
         read_to = 0
         previous: tuple[str | None, Attribution] | None = None
+        following = _next_speakers(quotes)
         for index, item in enumerate(quotes):
             span = item.span
             state.read(text, read_to, max(read_to, span.start - 1))
@@ -438,7 +453,7 @@ def _resolve(
                 elif previous is not None:
                     speaker, own = previous
                 elif item.at_start or _starts_sentence(text, span):
-                    speaker = _following(quotes, index, state) or state.actor
+                    speaker = state.lookup(following[index]) or state.actor
                     own = Attribution(None, None, own.outlet)
                 else:
                     opening = sentence_start(text, span.start - 1)
@@ -470,9 +485,12 @@ def _starts_sentence(text: str, span: _Span) -> bool:
     return sentence_start(text, span.start - 1) >= span.start - 1
 
 
-def _following(quotes: list[_Found], index: int, state: _State) -> str | None:
-    """The speaker named by a later quotation's attribution in the paragraph."""
-    for item in quotes[index + 1 :]:
-        if item.own.speaker is not None:
-            return state.lookup(item.own.speaker)
-    return None
+def _next_speakers(quotes: list[_Found]) -> list[str | None]:
+    """For each quotation, the attribution phrase of the next attributed one."""
+    following: list[str | None] = [None] * len(quotes)
+    phrase: str | None = None
+    for index in range(len(quotes) - 1, -1, -1):
+        following[index] = phrase
+        if quotes[index].own.speaker is not None:
+            phrase = quotes[index].own.speaker
+    return following

@@ -450,6 +450,7 @@ _ABBREVIATIONS: Final = frozenset(
 )
 
 _END_MARKS: Final = ".!?"
+_END_RE: Final = re.compile(r"[.!?]")
 _CLOSING_AFTER_END: Final = "\"'”’)]"
 _WORD_RE: Final = re.compile(r"[^\W_][\w’'\-]*")
 
@@ -492,26 +493,24 @@ def _is_sentence_end(text: str, index: int) -> bool:
 def sentence_start(text: str, index: int) -> int:
     """The offset where the sentence holding *index* starts (bounded look-back)."""
     low = max(0, index - WINDOW)
-    position = index - 1
-    while position >= low:
+    ends = [m.start() for m in _END_RE.finditer(text, low, max(low, index))]
+    for position in reversed(ends):
         if _is_sentence_end(text, position):
-            position += 1
-            while position < index and (
-                text[position] in _CLOSING_AFTER_END
-                or text[position].isspace()
+            start = position + 1
+            while start < index and (
+                text[start] in _CLOSING_AFTER_END or text[start].isspace()
             ):
-                position += 1
-            return position
-        position -= 1
+                start += 1
+            return start
     return low
 
 
 def sentence_end(text: str, index: int) -> int:
     """The offset just past the sentence holding *index* (bounded look-ahead)."""
     high = min(len(text), index + WINDOW)
-    for position in range(index, high):
-        if _is_sentence_end(text, position):
-            return position + 1
+    for match in _END_RE.finditer(text, index, high):
+        if _is_sentence_end(text, match.start()):
+            return match.start() + 1
     return high
 
 
