@@ -9,6 +9,7 @@ side does not exist yet, and the smoke test runs every one on tiny input.
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -380,16 +381,25 @@ def _cli_command(files: Sequence[Path], out: Path, jobs: int) -> list[str]:
     ]
 
 
-def _run_cli(files: Sequence[Path], out: Path, jobs: int) -> float:
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_cli(
+    files: Sequence[Path], out: Path, jobs: int
+) -> tuple[float, float]:
+    """Run the command line once: its wall time and CPU time in seconds."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
+    cpu = _children_cpu_s()
     started = time.perf_counter()
     subprocess.run(  # noqa: S603 - our own interpreter and arguments
         _cli_command(files, out, jobs),
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu_s() - cpu
 
 
 def cli_jobs(inputs: Inputs, settings: Settings) -> list[Result]:
@@ -411,12 +421,15 @@ def cli_jobs(inputs: Inputs, settings: Settings) -> list[Result]:
                 files.append(file)
         out = root / "out"
         runs: dict[int, list[float]] = {1: [], 2: []}
+        cpus: dict[int, list[float]] = {1: [], 2: []}
         if settings.warmup:
             _run_cli(files, out, 1)  # warm the file cache and bytecode
         for round_ in range(settings.cli_rounds):
             order = (1, 2) if round_ % 2 == 0 else (2, 1)
             for jobs in order:
-                runs[jobs].append(_run_cli(files, out, jobs))
+                wall, cpu = _run_cli(files, out, jobs)
+                runs[jobs].append(wall)
+                cpus[jobs].append(cpu)
     one, two = statistics.median(runs[1]), statistics.median(runs[2])
     count = len(files)
     return [
@@ -433,6 +446,10 @@ def cli_jobs(inputs: Inputs, settings: Settings) -> list[Result]:
                 "jobs1_articles_per_s": count / one,
                 "jobs2_articles_per_s": count / two,
                 "speedup": one / two,
+                # CPU time of the command and its workers: what the second
+                # worker costs, whatever the neighbours are doing.
+                "jobs1_cpu_s": statistics.median(cpus[1]),
+                "jobs2_cpu_s": statistics.median(cpus[2]),
             },
         )
     ]

@@ -30,6 +30,7 @@ __all__ = [
     "Result",
     "Settings",
     "bench_extra_missing",
+    "format_details",
     "format_table",
     "measure",
     "require_bench_extra",
@@ -220,6 +221,21 @@ def format_table(results: list[Result]) -> str:
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def format_details(results: list[Result]) -> str:
+    """Each result's further figures, one result a line."""
+    lines = []
+    for result in results:
+        if result.extra:
+            figures = ", ".join(
+                f"{key}={value:.4g}"
+                if isinstance(value, float)
+                else f"{key}={value}"
+                for key, value in result.extra.items()
+            )
+            lines.append(f"{result.name}: {figures}")
     return "\n".join(lines)
 
 

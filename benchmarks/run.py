@@ -21,6 +21,7 @@ from harness import (
     FULL,
     QUICK,
     Result,
+    format_details,
     format_table,
     require_bench_extra,
     write_json,
@@ -98,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"measured {comparison.title} in {elapsed:.1f} s")
     print()
     print(format_table(results))
+    print()
+    print(format_details(results))
     if args.json is not None:
         write_json(results, args.json)
         print(f"\nwrote {args.json}")
