@@ -453,7 +453,7 @@ def test_provider_is_the_option_else_the_publisher_else_newsdoc() -> None:
 def test_output_is_utf8_with_declaration_and_final_newline() -> None:
     """The bytes open with an XML declaration and end with one newline."""
     data = to_newsml(FULL)
-    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n')
     assert data.endswith(b"</newsItem>\n")
 
 
@@ -858,7 +858,7 @@ HOSTILE = {
         to_newsml(Article(headline="H", body=[Heading(text="X")])).replace(
             b"<h2>X</h2>", b"<h2>\n</h2>"
         ),
-        "not a valid Heading",
+        "invalid <h2>",
         None,
     ),
     "our-markup-unknown-block": (

@@ -124,6 +124,14 @@ def _build(
         raise ParseError(message=message, format=_FORMAT, line=line) from exc
 
 
+def _invalid(exc: Exception, element: etree._Element) -> NoReturn:
+    """Turn a model constructor's complaint about *element* into a ParseError."""
+    message = f"invalid <{_local(element.tag)}>: {exc}"
+    raise ParseError(
+        message=message, format=_FORMAT, line=element.sourceline
+    ) from exc
+
+
 def _nar_local(tag: object) -> str | None:
     """The local name of a NewsML-G2 element, namespaced or bare."""
     if type(tag) is not str:
@@ -418,7 +426,7 @@ class _OwnReader:
             meta=meta,
         )
 
-    def body(self) -> tuple[Paragraph | None, list[Block]]:
+    def xhtml_body(self) -> etree._Element:
         inline = self.item.body_root()
         if inline is None:
             _fail(
@@ -432,38 +440,47 @@ class _OwnReader:
         body = next((c for c in html if c.tag == n.BODY), None)
         if body is None:
             _fail("the XHTML has no body", html.sourceline)
+        return body
+
+    def body(self) -> tuple[Paragraph | None, list[Block]]:
+        body = self.xhtml_body()
         standfirst: Paragraph | None = None
         blocks: list[Block] = []
+        append = blocks.append
+        levels = n.HEADING_LEVELS
         for child in body:
             tag = child.tag
-            line = child.sourceline
-            if tag == n.P:
-                paragraph = self.paragraph(child)
-                if (
-                    child.get("class") == n.STANDFIRST_CLASS
-                    and standfirst is None
-                    and not blocks
-                ):
-                    standfirst = paragraph
-                else:
-                    blocks.append(paragraph)
-            elif tag in n.HEADING_LEVELS:
-                blocks.append(
-                    _build(
-                        line,
-                        Heading,
-                        text=child.text or "",
-                        level=n.HEADING_LEVELS[tag],
+            try:
+                if tag == n.P:
+                    paragraph = (
+                        self.paragraph(child)
+                        if len(child)
+                        else Paragraph(text=child.text or "")
                     )
-                )
-            elif tag == n.FIGURE:
-                blocks.append(self.figure(child))
-            else:
-                _fail(f"unexpected element {tag!r} in the body", line)
+                    if (
+                        standfirst is None
+                        and not blocks
+                        and child.get("class") == n.STANDFIRST_CLASS
+                    ):
+                        standfirst = paragraph
+                    else:
+                        append(paragraph)
+                elif tag in levels:
+                    append(Heading(text=child.text or "", level=levels[tag]))
+                elif tag == n.FIGURE:
+                    append(self.figure(child))
+                else:
+                    _fail(
+                        f"unexpected element {tag!r} in the body",
+                        child.sourceline,
+                    )
+            except (TypeError, ValueError) as exc:
+                if isinstance(exc, ParseError):
+                    raise
+                _invalid(exc, child)
         return standfirst, blocks
 
     def paragraph(self, p: etree._Element) -> Paragraph:
-        line = p.sourceline
         head = p.text or ""
         parts = [head]
         offset = len(head)
@@ -475,24 +492,26 @@ class _OwnReader:
                     span.sourceline,
                 )
             words = span.text or ""
-            quotes.append(
-                _build(
-                    span.sourceline,
-                    Quote,
+            end = offset + len(words)
+            get = span.get
+            try:
+                quote = Quote(
                     text=words,
                     start=offset,
-                    end=offset + len(words),
-                    speaker=span.get(n.DATA_SPEAKER),
-                    verb=span.get(n.DATA_VERB),
-                    outlet=span.get(n.DATA_OUTLET),
-                    continues=span.get(n.DATA_CONTINUES) == n.TRUE,
+                    end=end,
+                    speaker=get(n.DATA_SPEAKER),
+                    verb=get(n.DATA_VERB),
+                    outlet=get(n.DATA_OUTLET),
+                    continues=get(n.DATA_CONTINUES) == n.TRUE,
                 )
-            )
+            except (TypeError, ValueError) as exc:
+                _invalid(exc, span)
+            quotes.append(quote)
             tail = span.tail or ""
             parts.append(words)
             parts.append(tail)
-            offset += len(words) + len(tail)
-        return _build(line, Paragraph, text="".join(parts), quotes=quotes)
+            offset = end + len(tail)
+        return Paragraph(text="".join(parts), quotes=quotes)
 
     def figure(self, figure: etree._Element) -> Figure:
         image = alt = caption = None
@@ -508,29 +527,26 @@ class _OwnReader:
                         caption = span.text or ""
                     elif kind == n.CREDIT_CLASS:
                         credit = self.credit(span)
-        return _build(
-            figure.sourceline,
-            Figure,
-            caption=caption,
-            credit=credit,
-            image=image,
-            alt=alt,
-        )
+        return Figure(caption=caption, credit=credit, image=image, alt=alt)
 
     def credit(self, span: etree._Element) -> Credit:
         line = span.sourceline
-        return _build(
-            line,
-            Credit,
-            raw=span.text or "",
-            label=span.get(n.DATA_LABEL),
-            creators=_names_list(span.get(n.DATA_CREATORS), line),
-            agencies=_names_list(span.get(n.DATA_AGENCIES), line),
-            via=span.get(n.DATA_VIA),
-            handout=span.get(n.DATA_HANDOUT) == n.TRUE,
-            pool=span.get(n.DATA_POOL) == n.TRUE,
-            file=span.get(n.DATA_FILE) == n.TRUE,
-        )
+        get = span.get
+        try:
+            return Credit(
+                raw=span.text or "",
+                label=get(n.DATA_LABEL),
+                creators=_names_list(get(n.DATA_CREATORS), line),
+                agencies=_names_list(get(n.DATA_AGENCIES), line),
+                via=get(n.DATA_VIA),
+                handout=get(n.DATA_HANDOUT) == n.TRUE,
+                pool=get(n.DATA_POOL) == n.TRUE,
+                file=get(n.DATA_FILE) == n.TRUE,
+            )
+        except ParseError:
+            raise
+        except (TypeError, ValueError) as exc:
+            _invalid(exc, span)
 
 
 # -- other providers' items: sensibly ----------------------------------------

@@ -10,7 +10,6 @@ from typing import Final
 from urllib.parse import quote as _url_quote
 
 from attrs import evolve
-from lxml import etree
 
 from newsdoc._chars import XML_UNSAFE
 from newsdoc.formats.newsml import _names as n
@@ -36,10 +35,7 @@ _MAX_MINUTES: Final = 14 * 60
 _MAX_OFFSET: Final = timedelta(minutes=_MAX_MINUTES)
 _MIN_OFFSET: Final = -_MAX_OFFSET
 
-_SPACES: Final = str.maketrans("\t\n\r", "   ")
 
-_SubElement = etree.SubElement
-_tostring = etree.tostring
 # The start of a dateline up to the first comma, bracket or dash: the place.
 _PLACE: Final = re.compile(
     r"[^,(\u2013\u2014]*?(?=\s*(?:,|\(|\s[-\u2013\u2014]|$))"
@@ -49,15 +45,18 @@ _PLACE: Final = re.compile(
 # use and the "#" that may open the fragment only once).
 _URL_SAFE: Final = "/:?@!$&'()*+,;=~-._"
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_QUOTE_ATTRIB: Final = {"class": n.QUOTE_CLASS}
-_CREDIT_ATTRIB: Final = {"class": n.CREDIT_CLASS}
-_CAPTION_ATTRIB: Final = {"class": n.CAPTION_CLASS}
+# C0 controls other than tab, LF and CR, as UTF-8 bytes; with U+FFFE and
+# U+FFFF (checked apart) and lone surrogates (refused by the encoder) they
+# are what XML 1.0 cannot carry.
+_C0_BYTES: Final = bytes(c for c in range(32) if c not in {9, 10, 13})
+_NON_CHARACTERS: Final = ("\ufffe".encode(), "\uffff".encode())
 
 
 # -- characters XML cannot carry ----------------------------------------------
-# lxml refuses exactly these characters (ValueError), so the writer builds
-# optimistically and, only when refused, builds again from a copy of the
-# article with each of them replaced: no per-string check on the fast path.
+# The writer writes optimistically and checks the finished bytes once (in
+# C: one translate, two searches); only when they hold such a character
+# does it write again from a copy of the article with each replaced, so no
+# string is checked on its own on the fast path.
 
 
 def _clean(text: str) -> str:
@@ -144,7 +143,9 @@ def _normal(text: str) -> str:
     NewsML-G2 keywords, credit lines, names and literals allow no whitespace
     but spaces; each tab, line feed or carriage return becomes one.
     """
-    return text.translate(_SPACES)
+    if "\t" in text or "\n" in text or "\r" in text:
+        return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return text
 
 
 def _href(image: str) -> str:
@@ -186,23 +187,6 @@ def _datetime(value: datetime) -> str:
     return value.isoformat()
 
 
-def _content_hash(
-    article: Article, content: etree._Element, html: etree._Element
-) -> str:
-    """
-    A guid from the article's content: its contentMeta and its body.
-
-    Both hold every field but the language and the publication date, which
-    are added; the options (provider, versionCreated) are not in them.
-    """
-    digest = hashlib.sha256(_tostring(content, encoding="UTF-8"))
-    digest.update(_tostring(html, encoding="UTF-8"))
-    meta = article.meta
-    published = None if meta.published is None else _datetime(meta.published)
-    digest.update(repr((meta.language, published)).encode())
-    return n.HASH_GUID_PREFIX + digest.hexdigest()
-
-
 def _version_created(article: Article, option: datetime | None) -> str:
     meta = article.meta
     value = option or meta.modified or meta.published or NO_DATE
@@ -220,284 +204,360 @@ def _place(dateline: str) -> str | None:
     return place.title() if place.isupper() else place
 
 
-# -- NewsML-G2 elements --------------------------------------------------------
+# -- escaping ------------------------------------------------------------------
+# The document is written as text: measured, building an lxml tree costs
+# ten times what serializing it does, and the benchmark wants the writer
+# within a few times of a bare tostring. Every value passes through one of
+# these two functions; the tests parse and schema-check what comes out.
 
 
-def _item_root(tag: str, guid: str, language: str | None) -> etree._Element:
-    root = etree.Element(tag, nsmap=n.NAR_NSMAP)
-    root.set("guid", guid)
-    root.set("version", "1")
-    root.set("standard", n.STANDARD)
-    root.set("standardversion", n.STANDARD_VERSION)
-    root.set("conformance", n.CONFORMANCE)
-    if language is not None:
-        root.set(n.XML_LANG, language)
-    _SubElement(root, n.CATALOG_REF).set("href", n.IPTC_CATALOG)
-    return root
+def _esc(text: str) -> str:
+    """*text* as character data: markup escaped, CR kept by reference."""
+    # Four membership tests cost a fraction of four replace() calls that
+    # find nothing, which is what almost every string in an article gives.
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\r", "&#13;")
+        )
+    return text
 
 
-def _item_meta(
-    root: etree._Element,
-    item_class: str,
-    provider: str,
-    version_created: str,
-    first_created: str | None = None,
-) -> None:
-    meta = _SubElement(root, n.ITEM_META)
-    _SubElement(meta, n.ITEM_CLASS).set("qcode", item_class)
-    _SubElement(meta, n.PROVIDER).set("literal", _normal(provider))
-    _SubElement(meta, n.VERSION_CREATED).text = version_created
-    if first_created is not None:
-        _SubElement(meta, n.FIRST_CREATED).text = first_created
-    _SubElement(meta, n.PUB_STATUS).set("qcode", n.USABLE)
-    _SubElement(meta, n.GENERATOR_TAG).text = n.GENERATOR
+def _attr(text: str) -> str:
+    """*text* as a double-quoted attribute value, whitespace kept by reference."""
+    text = _esc(text)
+    if '"' in text or "\t" in text or "\n" in text:
+        return (
+            text.replace('"', "&quot;")
+            .replace("\t", "&#9;")
+            .replace("\n", "&#10;")
+        )
+    return text
 
 
-def _text_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
-    child = _SubElement(parent, tag)
-    child.text = text
-    return child
-
-
-def _normal_child(
-    parent: etree._Element, tag: str, text: str
-) -> etree._Element:
+def _normal_element(tag: str, text: str) -> str:
     """
-    A child of g2normalizedString type that still gives back *text*.
+    A g2normalizedString element that still gives back *text*.
 
     When *text* has tabs or line ends, its exact form goes in ``nd:text``.
     """
     normal = _normal(text)
     if normal == text:
-        child = _SubElement(parent, tag)
-    else:
-        child = _SubElement(parent, tag, nsmap=n.NEWSDOC_NSMAP)
-        child.set(n.EXACT_TEXT, text)
-    child.text = normal
-    return child
-
-
-def _named(parent: etree._Element, tag: str, name: str) -> etree._Element:
-    child = _SubElement(parent, tag)
-    _SubElement(child, n.NAME).text = _normal(name)
-    return child
-
-
-# -- the XHTML body ----------------------------------------------------------
-
-
-def _paragraph(
-    parent: etree._Element, paragraph: Paragraph, css_class: str | None
-) -> None:
-    p = (
-        _SubElement(parent, n.P)
-        if css_class is None
-        else _SubElement(parent, n.P, {"class": css_class})
+        return f"<{tag}>{_esc(text)}</{tag}>"
+    return (
+        f'<{tag} xmlns:nd="{n.NEWSDOC}" nd:text="{_attr(text)}">'
+        f"{_esc(normal)}</{tag}>"
     )
-    p.tail = "\n"
+
+
+def _named(tag: str, name: str, role: str | None = None) -> list[str]:
+    opening = f"<{tag}>" if role is None else f'<{tag} role="{role}">'
+    return [opening, f"  <name>{_esc(_normal(name))}</name>", f"</{tag}>"]
+
+
+# -- the XHTML body ------------------------------------------------------------
+
+
+def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
     text = paragraph.text
     quotes = paragraph.quotes
     if not quotes:
-        p.text = text
+        out.append(f"<p{css_class}>{_esc(text)}</p>\n")
         return
+    out.append(f"<p{css_class}>")
     position = 0
-    previous: etree._Element | None = None
     for quote in quotes:
-        before = text[position : quote.start] or None
-        if previous is None:
-            p.text = before
-        else:
-            previous.tail = before
-        span = _SubElement(p, n.SPAN, _QUOTE_ATTRIB)
+        attributes = ' class="quote"'
         if quote.speaker is not None:
-            span.set(n.DATA_SPEAKER, quote.speaker)
+            attributes += f' data-speaker="{_attr(quote.speaker)}"'
         if quote.verb is not None:
-            span.set(n.DATA_VERB, quote.verb)
+            attributes += f' data-verb="{_attr(quote.verb)}"'
         if quote.outlet is not None:
-            span.set(n.DATA_OUTLET, quote.outlet)
+            attributes += f' data-outlet="{_attr(quote.outlet)}"'
         if quote.continues:
-            span.set(n.DATA_CONTINUES, n.TRUE)
-        span.text = quote.text
-        previous = span
+            attributes += ' data-continues="true"'
+        out.append(
+            f"{_esc(text[position : quote.start])}"
+            f"<span{attributes}>{_esc(quote.text)}</span>"
+        )
         position = quote.end
-    if previous is not None:
-        previous.tail = text[position:] or None
+    out.append(f"{_esc(text[position:])}</p>\n")
+
+
+# One encoder: json.dumps() with options makes a new one on every call.
+_JSON: Final = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _names_json(names: tuple[str, ...]) -> str:
-    return json.dumps(list(names), ensure_ascii=False)
+    return _attr(_JSON(list(names)))
 
 
-def _credit(parent: etree._Element, credit: Credit) -> etree._Element:
-    span = _SubElement(parent, n.SPAN, _CREDIT_ATTRIB)
+def _credit(credit: Credit) -> str:
+    attributes = ' class="credit"'
     if credit.label is not None:
-        span.set(n.DATA_LABEL, credit.label)
+        attributes += f' data-label="{_attr(credit.label)}"'
     if credit.creators:
-        span.set(n.DATA_CREATORS, _names_json(credit.creators))
+        attributes += f' data-creators="{_names_json(credit.creators)}"'
     if credit.agencies:
-        span.set(n.DATA_AGENCIES, _names_json(credit.agencies))
+        attributes += f' data-agencies="{_names_json(credit.agencies)}"'
     if credit.via is not None:
-        span.set(n.DATA_VIA, credit.via)
+        attributes += f' data-via="{_attr(credit.via)}"'
     if credit.handout:
-        span.set(n.DATA_HANDOUT, n.TRUE)
+        attributes += ' data-handout="true"'
     if credit.pool:
-        span.set(n.DATA_POOL, n.TRUE)
+        attributes += ' data-pool="true"'
     if credit.file:
-        span.set(n.DATA_FILE, n.TRUE)
-    span.text = credit.raw
-    return span
+        attributes += ' data-file="true"'
+    return f"<span{attributes}>{_esc(credit.raw)}</span>"
 
 
-def _figure(parent: etree._Element, figure: Figure) -> None:
-    element = _SubElement(parent, n.FIGURE)
-    element.tail = "\n"
+def _figure(out: list[str], figure: Figure) -> None:
+    out.append("<figure>")
     if figure.image is not None or figure.alt is not None:
-        img = _SubElement(element, n.IMG)
-        if figure.image is not None:
-            img.set("src", figure.image)
-        if figure.alt is not None:
-            img.set("alt", figure.alt)
-    figcaption = _SubElement(element, n.FIGCAPTION)
-    caption: etree._Element | None = None
+        image = "" if figure.image is None else f' src="{_attr(figure.image)}"'
+        alt = "" if figure.alt is None else f' alt="{_attr(figure.alt)}"'
+        out.append(f"<img{image}{alt}/>")
+    out.append("<figcaption>")
     if figure.caption is not None:
-        caption = _SubElement(figcaption, n.SPAN, _CAPTION_ATTRIB)
-        caption.text = figure.caption
+        out.append(f'<span class="caption">{_esc(figure.caption)}</span>')
+        if figure.credit is not None:
+            out.append(" ")
     if figure.credit is not None:
-        if caption is not None:
-            caption.tail = " "
-        _credit(figcaption, figure.credit)
+        out.append(_credit(figure.credit))
+    out.append("</figcaption></figure>\n")
 
 
-def _html(article: Article) -> etree._Element:
-    html = etree.Element(n.HTML, nsmap=n.XHTML_NSMAP)
-    head = _SubElement(html, n.HEAD)
-    _text_child(head, n.TITLE, article.headline)
-    body = _SubElement(html, n.BODY)
-    body.text = "\n"
+def _html(article: Article) -> str:
+    out = [
+        (
+            f'<html xmlns="{n.XHTML}"><head><title>{_esc(article.headline)}'
+            "</title></head><body>\n"
+        )
+    ]
     if article.standfirst is not None:
-        _paragraph(body, article.standfirst, n.STANDFIRST_CLASS)
-    headings = n.HEADINGS
+        _paragraph(out, article.standfirst, ' class="standfirst"')
     for block in article.body:
         kind = type(block)
         if kind is Paragraph:
-            _paragraph(body, block, None)  # type: ignore[arg-type]
+            _paragraph(out, block, "")  # type: ignore[arg-type]
         elif kind is Heading:
             heading: Heading = block  # type: ignore[assignment]
-            element = _SubElement(body, headings[heading.level - 1])
-            element.text = heading.text
-            element.tail = "\n"
+            level = heading.level
+            out.append(f"<h{level}>{_esc(heading.text)}</h{level}>\n")
         else:
-            _figure(body, block)  # type: ignore[arg-type]
-    return html
+            _figure(out, block)  # type: ignore[arg-type]
+    out.append("</body></html>")
+    return "".join(out)
 
 
-# -- the items ---------------------------------------------------------------
+# -- the items -----------------------------------------------------------------
+# Each part is a list of lines indented relative to the part; the item that
+# holds it adds its own indentation, so a text item reads the same alone and
+# in a package (and its content hash is the same).
 
 
-def _content_meta(parent: etree._Element, article: Article) -> etree._Element:
+def _content_meta(article: Article) -> list[str]:
     meta = article.meta
-    content = _SubElement(parent, n.CONTENT_META)
+    lines = ["<contentMeta>"]
+    add = lines.append
     # The schema's order: the administrative group, then the descriptive one.
     if meta.modified is not None:
-        _SubElement(content, n.CONTENT_MODIFIED).text = _datetime(
-            meta.modified
-        )
+        add(f"  <contentModified>{_datetime(meta.modified)}</contentModified>")
     if article.dateline is not None:
         place = _place(article.dateline)
         if place is not None:
-            _named(content, n.LOCATED, place)
+            lines.extend("  " + line for line in _named("located", place))
     if meta.id is not None:
-        _text_child(content, n.ALT_ID, meta.id).set("type", n.ID_TYPE)
+        add(f'  <altId type="{n.ID_TYPE}">{_esc(meta.id)}</altId>')
     if meta.url is not None:
-        _text_child(content, n.ALT_ID, meta.url).set("type", n.URL_TYPE)
-    _descriptive(content, article)
-    return content
-
-
-def _descriptive(content: etree._Element, article: Article) -> None:
-    meta = article.meta
-    for keyword in meta.keywords:
-        _normal_child(content, n.KEYWORD, keyword)
-    _text_child(content, n.HEADLINE, article.headline)
+        add(f'  <altId type="{n.URL_TYPE}">{_esc(meta.url)}</altId>')
+    lines.extend("  " + _normal_element("keyword", k) for k in meta.keywords)
+    add(f"  <headline>{_esc(article.headline)}</headline>")
     if article.dateline is not None:
-        _text_child(content, n.DATELINE, article.dateline)
+        add(f"  <dateline>{_esc(article.dateline)}</dateline>")
     if article.byline is not None:
-        _text_child(content, n.BY, article.byline)
+        add(f"  <by>{_esc(article.byline)}</by>")
     if meta.publisher is not None:
-        _normal_child(content, n.CREDITLINE, meta.publisher)
+        add("  " + _normal_element("creditline", meta.publisher))
     if article.standfirst is not None:
-        _text_child(content, n.DESCRIPTION, article.standfirst.text).set(
-            "role", n.SUMMARY_ROLE
+        add(
+            f'  <description role="{n.SUMMARY_ROLE}">'
+            f"{_esc(article.standfirst.text)}</description>"
         )
+    add("</contentMeta>")
+    return lines
+
+
+def _content_hash(article: Article, content: list[str], html: str) -> str:
+    """
+    A guid from the article's content: its contentMeta and its body.
+
+    Both hold every field but the language and the publication date, which
+    are added; the options (provider, versionCreated) are not in them.
+    """
+    meta = article.meta
+    published = None if meta.published is None else _datetime(meta.published)
+    text = "\n".join((*content, html, repr((meta.language, published))))
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    return n.HASH_GUID_PREFIX + digest.hexdigest()
+
+
+def _item(
+    tag: str,
+    head: tuple[str, str | None, str, str, str],
+    first_created: str | None,
+    content: list[str],
+) -> list[str]:
+    """
+    An item's lines: root, catalogRef, itemMeta, then *content*.
+
+    *head* is (guid, language, item class, provider literal, versionCreated),
+    all but the guid and language already in their XML form. The caller
+    adds the closing tag after anything it appends.
+    """
+    guid, language, item_class, provider, created = head
+    lang = "" if language is None else f' xml:lang="{_attr(language)}"'
+    lines = [
+        (
+            f'<{tag} guid="{_attr(guid)}" version="1" standard="{n.STANDARD}" '
+            f'standardversion="{n.STANDARD_VERSION}" '
+            f'conformance="{n.CONFORMANCE}"{lang}>'
+        ),
+        f'  <catalogRef href="{n.IPTC_CATALOG}"/>',
+        "  <itemMeta>",
+        f'    <itemClass qcode="{item_class}"/>',
+        f'    <provider literal="{provider}"/>',
+        f"    <versionCreated>{created}</versionCreated>",
+    ]
+    if first_created is not None:
+        lines.append(f"    <firstCreated>{first_created}</firstCreated>")
+    lines.extend(
+        (
+            f'    <pubStatus qcode="{n.USABLE}"/>',
+            f"    <generator>{n.GENERATOR}</generator>",
+            "  </itemMeta>",
+        )
+    )
+    lines.extend("  " + line for line in content)
+    return lines
+
+
+def _text_item(
+    article: Article,
+    head: tuple[str, str | None, str, str, str],
+    content: list[str],
+    html: str,
+) -> list[str]:
+    published = article.meta.published
+    first_created = None if published is None else _datetime(published)
+    lines = _item("newsItem", head, first_created, content)
+    lines.extend(
+        (
+            "  <contentSet>",
+            f'    <inlineXML contenttype="{n.XHTML_CONTENT_TYPE}">',
+            f"      {html}",
+            "    </inlineXML>",
+            "  </contentSet>",
+            "</newsItem>",
+        )
+    )
+    return lines
 
 
 def _picture_item(
-    figure: Figure, guid: str, provider: str, version_created: str
-) -> etree._Element:
-    root = _item_root(n.NEWS_ITEM, guid, None)
-    _item_meta(root, n.PICTURE_CLASS, provider, version_created)
-    content = _SubElement(root, n.CONTENT_META)
+    figure: Figure, head: tuple[str, str | None, str, str, str]
+) -> list[str]:
+    content = ["<contentMeta>"]
     credit = figure.credit
     if credit is not None:
         for creator in credit.creators:
-            _named(content, n.CREATOR, creator).set(
-                "role", n.PHOTOGRAPHER_ROLE
+            content.extend(
+                "  " + line
+                for line in _named("creator", creator, n.PHOTOGRAPHER_ROLE)
             )
         for agency in credit.agencies:
-            _named(content, n.INFO_SOURCE, agency).set(
-                "role", n.IMAGE_SUPPLIER_ROLE
+            content.extend(
+                "  " + line
+                for line in _named("infoSource", agency, n.IMAGE_SUPPLIER_ROLE)
             )
         if credit.via is not None:
-            _named(content, n.INFO_SOURCE, credit.via).set(
-                "role", n.DISTRIBUTOR_ROLE
+            content.extend(
+                "  " + line
+                for line in _named(
+                    "infoSource", credit.via, n.DISTRIBUTOR_ROLE
+                )
             )
-        _SubElement(content, n.CREDITLINE).text = _normal(credit.raw)
+        content.append(
+            f"  <creditline>{_esc(_normal(credit.raw))}</creditline>"
+        )
     if figure.caption is not None:
-        _text_child(content, n.DESCRIPTION, figure.caption).set(
-            "role", n.CAPTION_ROLE
+        content.append(
+            f'  <description role="{n.CAPTION_ROLE}">'
+            f"{_esc(figure.caption)}</description>"
         )
+    content.append("</contentMeta>")
+    lines = _item("newsItem", head, None, content)
     if figure.image is not None:
-        content_set = _SubElement(root, n.CONTENT_SET)
-        _SubElement(content_set, n.REMOTE_CONTENT).set(
-            "href", _href(figure.image)
+        lines.extend(
+            (
+                "  <contentSet>",
+                f'    <remoteContent href="{_attr(_href(figure.image))}"/>',
+                "  </contentSet>",
+            )
         )
-    return root
+    lines.append("</newsItem>")
+    return lines
 
 
 def _package_item(
     article: Article,
-    guid: str,
+    head: tuple[str, str | None, str, str, str],
     refs: list[tuple[str, str]],
-    provider: str,
-    version_created: str,
-) -> etree._Element:
+) -> list[str]:
     """A packageItem whose main group refers to *refs*: (guid, item class)."""
-    root = _item_root(n.PACKAGE_ITEM, guid, article.meta.language)
-    _item_meta(root, n.COMPOSITE_CLASS, provider, version_created)
-    content = _SubElement(root, n.CONTENT_META)
-    _text_child(content, n.HEADLINE, article.headline)
-    group_set = _SubElement(root, n.GROUP_SET, {"root": "G1"})
-    group = _SubElement(
-        group_set, n.GROUP, {"id": "G1", "role": n.MAIN_GROUP_ROLE}
+    content = [
+        "<contentMeta>",
+        f"  <headline>{_esc(article.headline)}</headline>",
+        "</contentMeta>",
+    ]
+    lines = _item("packageItem", head, None, content)
+    lines.extend(
+        (
+            '  <groupSet root="G1">',
+            f'    <group id="G1" role="{n.MAIN_GROUP_ROLE}">',
+        )
     )
     for residref, item_class in refs:
-        ref = _SubElement(group, n.ITEM_REF, {"residref": residref})
-        _SubElement(ref, n.ITEM_CLASS).set("qcode", item_class)
-    return root
+        lines.extend(
+            (
+                f'      <itemRef residref="{_attr(residref)}">',
+                f'        <itemClass qcode="{item_class}"/>',
+                "      </itemRef>",
+            )
+        )
+    lines.extend(("    </group>", "  </groupSet>", "</packageItem>"))
+    return lines
 
 
-def _attach_body(
-    inline: etree._Element, html: etree._Element, depth: int
-) -> None:
-    # After indenting the items: the body's mixed content must gain no
-    # whitespace, so it joins the tree last, on lines of its own.
-    inline.text = "\n" + "  " * (depth + 1)
-    html.tail = "\n" + "  " * depth
-    inline.append(html)
+_DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-def _serialize(root: etree._Element) -> bytes:
-    return _tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+def _document(lines: list[str]) -> bytes:
+    """
+    The finished document, refused (ValueError) if XML cannot carry it.
+
+    A lone surrogate fails the encoding; the other characters XML 1.0 lacks
+    are found in the bytes.
+    """
+    data = (_DECLARATION + "\n".join(lines) + "\n").encode("utf-8")
+    if len(data.translate(None, _C0_BYTES)) != len(data) or any(
+        character in data for character in _NON_CHARACTERS
+    ):
+        msg = "the article holds characters XML 1.0 cannot carry"
+        raise ValueError(msg)
+    return data
 
 
 def _write(
@@ -510,46 +570,60 @@ def _write(
 ) -> bytes:
     meta = article.meta
     created = _version_created(article, version_created)
-    provider = provider or meta.publisher or n.GENERATOR
-    item = _item_root(n.NEWS_ITEM, "", meta.language)
-    first_created = (
-        None if meta.published is None else _datetime(meta.published)
+    provider_literal = _attr(
+        _normal(provider or meta.publisher or n.GENERATOR)
     )
-    _item_meta(item, n.TEXT_CLASS, provider, created, first_created)
-    content = _content_meta(item, article)
-    content_set = _SubElement(item, n.CONTENT_SET)
-    inline = _SubElement(
-        content_set, n.INLINE_XML, {"contenttype": n.XHTML_CONTENT_TYPE}
-    )
+    content = _content_meta(article)
     html = _html(article)
     text_guid = (
         guid or meta.id or meta.url or _content_hash(article, content, html)
     )
-    item.set("guid", text_guid)
+    text_head = (
+        text_guid,
+        meta.language,
+        n.TEXT_CLASS,
+        provider_literal,
+        created,
+    )
+    item = _text_item(article, text_head, content, html)
     if not package:
-        etree.indent(item)
-        _attach_body(inline, html, 2)
-        return _serialize(item)
+        item[0] = item[0].replace(
+            "<newsItem ", f'<newsItem xmlns="{n.NAR}" ', 1
+        )
+        return _document(item)
 
-    message = etree.Element(n.NEWS_MESSAGE, nsmap=n.NAR_NSMAP)
-    header = _SubElement(message, n.HEADER)
-    _SubElement(header, n.SENT).text = created
-    item_set = _SubElement(message, n.ITEM_SET)
     refs = [(text_guid, n.TEXT_CLASS)]
-    pictures: list[etree._Element] = []
+    pictures: list[str] = []
     for number, figure in enumerate(article.figures, 1):
         picture_guid = f"{text_guid}-picture-{number}"
         refs.append((picture_guid, n.PICTURE_CLASS))
-        pictures.append(_picture_item(figure, picture_guid, provider, created))
-    item_set.append(
-        _package_item(article, f"{text_guid}-package", refs, provider, created)
+        picture_head = (
+            picture_guid,
+            None,
+            n.PICTURE_CLASS,
+            provider_literal,
+            created,
+        )
+        pictures.extend(_picture_item(figure, picture_head))
+    package_head = (
+        f"{text_guid}-package",
+        meta.language,
+        n.COMPOSITE_CLASS,
+        provider_literal,
+        created,
     )
-    item_set.append(item)
-    for picture in pictures:
-        item_set.append(picture)
-    etree.indent(message)
-    _attach_body(inline, html, 4)
-    return _serialize(message)
+    items = [*_package_item(article, package_head, refs), *item, *pictures]
+    lines = [
+        f'<newsMessage xmlns="{n.NAR}">',
+        "  <header>",
+        f"    <sent>{created}</sent>",
+        "  </header>",
+        "  <itemSet>",
+        *("    " + line for line in items),
+        "  </itemSet>",
+        "</newsMessage>",
+    ]
+    return _document(lines)
 
 
 def write(
@@ -572,8 +646,7 @@ def write(
             guid=guid,
         )
     except ValueError:
-        # lxml refused a character XML cannot carry (a UnicodeEncodeError,
-        # for a lone surrogate, is a ValueError too).
+        # A character XML cannot carry: write a copy with each replaced.
         return _write(
             _cleaned(article),
             package=package,
