@@ -185,7 +185,7 @@ def test_corpus_dateline_opens_first_paragraph(name: str) -> None:
 
 
 def test_corpus_totals() -> None:
-    """Over all twenty files: the figure, subheading and paragraph totals of the corpus README."""
+    """Over all twenty files: the README's totals of figures, subheadings, paragraphs and datelines."""
     shared_path("corpus", "README.md")
     assert len(_ANNOTATED) == 10
     articles = [parse_text(_corpus_text(name)) for name in _NAMES]
@@ -194,7 +194,8 @@ def test_corpus_totals() -> None:
         sum(len(article.figures) for article in articles),
         sum(len(article.headings) for article in articles),
         sum(len(article.paragraphs) for article in articles),
-    ) == (20, 44, 23, 382)
+        sum(article.dateline is not None for article in articles),
+    ) == (20, 44, 23, 382, 5)
 
 
 # -- the scorer ------------------------------------------------------------------

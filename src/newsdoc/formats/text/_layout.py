@@ -382,16 +382,11 @@ def read_figure(block: Block) -> Figure | None:
     found_credits: list[str] = []
     for index, line in enumerate(lines):
         caption, credit = split_credit(line, bare=index > 0)
-        if caption is not None and not any(
-            _same(caption, c) for c in captions
-        ):
-            captions.append(caption)
-        if credit is not None and not any(
-            _same(credit, c) for c in found_credits
-        ):
-            found_credits.append(credit)
-    if len(captions) > 1 or len(found_credits) > 1:
-        return None
+        for part, seen in ((caption, captions), (credit, found_credits)):
+            if part is not None and not any(_same(part, s) for s in seen):
+                if seen:
+                    return None  # a second caption or credit: not one picture
+                seen.append(part)
     return _make_figure(
         captions[0] if captions else None,
         found_credits[0] if found_credits else None,
