@@ -22,10 +22,10 @@ from newsdoc import Article, ParseError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_robustness import check_writers  # noqa: E402
+from tests.test_robustness import check_writers, differences  # noqa: E402
 
 
-__all__ = ["ARTIFACTS", "check_writers", "fuzz", "read"]
+__all__ = ["ARTIFACTS", "check_writers", "differences", "fuzz", "read"]
 
 Input = TypeVar("Input", str, bytes)
 

@@ -23,7 +23,7 @@ import atheris
 with atheris.instrument_imports(include=["newsdoc"]):
     import newsdoc
 
-from _contract import check_writers, fuzz, read
+from _contract import check_writers, differences, fuzz, read
 
 
 def test_one_input(data: bytes) -> None:
@@ -35,7 +35,7 @@ def test_one_input(data: bytes) -> None:
     check_writers(article)
     again = newsdoc.parse_text(newsdoc.to_text(article))
     if again != article:
-        msg = f"text round trip changed the article: {article!r} -> {again!r}"
+        msg = f"text round trip changed the article:\n{differences(article, again)}"
         raise AssertionError(msg)
 
 

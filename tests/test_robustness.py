@@ -19,6 +19,7 @@ import random
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TypeVar
 
@@ -37,6 +38,7 @@ from newsdoc import (
     Paragraph,
     ParseError,
     Quote,
+    cli,
     from_json,
     from_newsml,
     parse_text,
@@ -46,6 +48,7 @@ from newsdoc import (
 )
 from newsdoc._chars import XML_UNSAFE
 from newsdoc.formats.newsml import DEFAULT_MAX_BYTES
+from newsdoc.testing import diff
 from tests.conftest import SEED, shared_path
 from tests.strategies import articles, characters
 
@@ -154,6 +157,11 @@ def replace_unsafe(article: Article) -> Article:
     return fixed
 
 
+def differences(expected: Article, actual: Article) -> str:
+    """How two articles differ, path by path, for an assertion message."""
+    return "\n".join(diff(expected, actual))
+
+
 def check_writers(article: Article) -> None:
     """
     Write an article a reader made in every format, reading back JSON.
@@ -161,10 +169,12 @@ def check_writers(article: Article) -> None:
     NewsML-G2 must write well-formed XML that reads back as the article
     with unsafe characters replaced; the plain-text writer must not fail.
     """
-    assert article == from_json(to_json(article))
+    again = from_json(to_json(article))
+    assert article == again, differences(article, again)
+    expected = replace_unsafe(article)
     for package in (False, True):
-        document = to_newsml(article, package=package)
-        assert replace_unsafe(article) == from_newsml(document)
+        back = from_newsml(to_newsml(article, package=package))
+        assert expected == back, differences(expected, back)
     for style in ("raw", "reading"):
         assert to_text(article, style=style).endswith("\n")
 
@@ -1081,3 +1091,60 @@ def test_from_newsml_refuses_input_over_its_limit_before_parsing() -> None:
     assert "max_bytes" in refusal(from_newsml, malformed).message
     as_text = "<" * (DEFAULT_MAX_BYTES + 1)
     assert "max_bytes" in refusal(from_newsml, as_text).message
+
+
+# -- regressions found by the fuzzers and these tests -----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "fuzz_text finding: to_text writes the credit in brackets and "
+        "parse_text reads the brackets into it when the credit holds an "
+        "unbalanced parenthesis (issue 3)"
+    ),
+)
+@pytest.mark.parametrize(
+    "credit", ["Ann Lee/R(euters", "Ann Lee/Reuters)", "Ann Lee (Reuters"]
+)
+def test_text_round_trip_keeps_a_credit_with_an_unbalanced_parenthesis(
+    credit: str,
+) -> None:
+    """A credit line with a stray parenthesis comes back as it was read."""
+    text = (
+        "Storm closes the coast road\n\n"
+        f"Boats wait in the harbour at dawn on Tuesday\n{credit}\n\n"
+        "The council said the road would stay shut until the crews had "
+        "cleared it.\n"
+    )
+    article = parse_text(text)
+    assert article == parse_text(to_text(article))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeEncodeError,
+    reason=(
+        "the JSON reader keeps a \\ud800 escape as a lone surrogate, and "
+        "the command line cannot encode it as UTF-8 (issues 2 and 5)"
+    ),
+)
+@pytest.mark.parametrize("target", ["json", "text"])
+def test_command_line_reports_articles_that_utf8_cannot_carry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    r"""
+    An article holding a lone surrogate is converted or refused cleanly.
+
+    JSON may escape it (``\ud800``) as the input did; text cannot carry
+    it: either way the command exits with its status, never a traceback.
+    """
+    source = tmp_path / "in.json"
+    source.write_text(
+        '{"schema": "newsdoc/1", "headline": "Head\\ud800line"}',
+        encoding="ascii",
+    )
+    status = cli.main(["convert", str(source), "--to", target])
+    assert status in {0, 1}
+    if status == 1:
+        assert capsys.readouterr().err.count("\n") == 1
