@@ -9,6 +9,7 @@ from typing import Final, NamedTuple
 from newsdoc.formats.text._names import NameIndex
 from newsdoc.formats.text._speakers import (
     Attribution,
+    Memory,
     attribution_after,
     attribution_before,
     has_cue,
@@ -372,35 +373,34 @@ class _State:
 
     def __init__(self, names: NameIndex) -> None:
         self.names = names
-        self.actor: str | None = None
-        # The last actor for each head noun: "the brochure" is the
-        # "Swedish brochure" named before.
-        self.by_head: dict[str, str] = {}
-        # The last person, for "he" and "she" (not "Israel" or a newspaper).
-        self.person: str | None = None
+        self.memory = Memory()
+
+    @property
+    def actor(self) -> str | None:
+        return self.memory.actor
 
     def lookup(self, phrase: str | None) -> str | None:
         """The speaker *phrase* names, given what was read so far."""
-        return resolve(
-            phrase,
-            names=self.names,
-            last_actor=self.actor,
-            by_head=self.by_head,
-            last_person=self.person,
-        )
+        return resolve(phrase, names=self.names, memory=self.memory)
 
-    def remember(self, actor: str) -> None:
-        self.actor = actor
-        self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
-        if self.names.is_person(actor):
-            self.person = actor
+    def remember(self, phrase: str, actor: str) -> None:
+        """Note *actor*, named by *phrase*, as whom the text is about."""
+        if actor in {self.memory.person, self.memory.body}:
+            # "the minister" again: whoever it refers to keeps their kind.
+            person = actor == self.memory.person
+        else:
+            # Only bodies take "the": "the Morning Ledger" is no person.
+            person = not phrase.lower().startswith("the ") and (
+                self.names.is_person(actor)
+            )
+        self.memory.remember(actor, person=person)
 
     def resolve(self, phrase: str | None) -> str | None:
         if phrase is None:
             return None
         speaker = self.lookup(phrase)
         if speaker is not None:
-            self.remember(speaker)
+            self.remember(phrase, speaker)
         return speaker
 
     def read(self, text: str, start: int, end: int) -> None:
@@ -419,7 +419,7 @@ class _State:
             }:
                 resolved = self.lookup(subject)
                 if resolved is not None and resolved[:1].isupper():
-                    self.remember(resolved)
+                    self.remember(subject, resolved)
             position = max(stop, position + 1)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Final, NamedTuple
 
 from newsdoc.formats.text._names import (
@@ -19,6 +18,7 @@ from newsdoc.formats.text._names import (
 
 __all__ = [
     "Attribution",
+    "Memory",
     "attribution_after",
     "attribution_before",
     "has_cue",
@@ -167,7 +167,6 @@ CUES: Final = SPEECH_VERBS | frozenset(
         "branded",
         "dismissed",
         "condemned",
-        "accused",
         "expressing",
         "considers",
         "considered",
@@ -451,6 +450,7 @@ _ABBREVIATIONS: Final = frozenset(
 
 _END_MARKS: Final = ".!?"
 _END_RE: Final = re.compile(r"[.!?]")
+_NEXT_QUOTE: Final = re.compile("[“„‘]|(?:^|(?<=\\s))[\"']")
 _CLOSING_AFTER_END: Final = "\"'”’)]"
 _WORD_RE: Final = re.compile(r"[^\W_][\w’'\-]*")
 
@@ -467,6 +467,24 @@ class Attribution(NamedTuple):
 
 _NONE: Final = Attribution(None, None, None)
 _PERSONAL: Final = frozenset({"he", "she", "him", "her", "i", "we"})
+# Nouns for people: "the minister said" refers back to a person.
+_PERSON_ROLES: Final = TITLES | {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "lawyer",
+    "prosecutor",
+    "premier",
+    "founder",
+    "expert",
+    "analyst",
+    "witness",
+    "man",
+    "woman",
+    "source",
+}
 
 
 def _is_sentence_end(text: str, index: int) -> bool:
@@ -562,8 +580,12 @@ def _possessive_owner(words: list[str]) -> str | None:
         for ending in ("’s", "'s", "’", "'"):
             if word.endswith(ending) and len(word) > len(ending):
                 if words[index + 1].lower() in _DOCUMENTS:
-                    owner = name_in([*words[:index], word[: -len(ending)]])
-                    return " ".join(owner) or None
+                    owner = [*words[:index], word[: -len(ending)]]
+                    name = name_in(owner)
+                    if name:
+                        return " ".join(name)
+                    # "the charity's report": the body described.
+                    return " ".join(_until_verb(owner))
                 break
     return None
 
@@ -684,16 +706,21 @@ def noun_phrase_after(text: str) -> str | None:
         following = text[match.end() : match.end() + 1]
         if following and following not in " \u00a0-’'":
             break
-    if not words:
-        return None
-    if words[0].lower() in PRONOUNS and len(words) == 1:
-        return words[0].lower()
+    if not words or words[0].lower() in _NP_STOP | STOPWORDS - _DETERMINERS:
+        return _pronoun(words)
     if words[0].lower() in _DETERMINERS:
         return " ".join(words)
     name = name_in(words)
-    if not name or not words[0][:1].isupper():
+    if not name or not words[-1][:1].isupper():
         return None
+    # "said coach Maria Okafor": a lowercase role may precede the name.
     return " ".join(name)
+
+
+def _pronoun(words: list[str]) -> str | None:
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0].lower()
+    return None
 
 
 def _outlet_in(rest: str) -> str | None:
@@ -731,6 +758,8 @@ def attribution_after(text: str, close: int) -> Attribution:
         return _NONE
     end = sentence_end(text, close + 1)
     rest = text[close + 1 : end]
+    # Words inside the next quotation attribute nothing.
+    rest = _NEXT_QUOTE.split(rest, maxsplit=1)[0]
     verbs = _verb_positions(rest)
     if not verbs:
         return _NONE
@@ -931,19 +960,42 @@ def subject_of(sentence: str) -> str | None:
     return None
 
 
+class Memory:
+    """
+    Who the text has talked about so far, for words that refer back.
+
+    Attributes:
+        actor: The last person or body named as a subject or speaker.
+        person: The last of them that is a person, for "he" and "she".
+        body: The last that is an organisation, for "the department".
+        by_head: The last one for each head noun, so that "the brochure"
+            is the "Swedish brochure" named before.
+    """
+
+    def __init__(self) -> None:
+        self.actor: str | None = None
+        self.person: str | None = None
+        self.body: str | None = None
+        self.by_head: dict[str, str] = {}
+
+    def remember(self, actor: str, *, person: bool) -> None:
+        """Note *actor* as the one the text now talks about."""
+        self.actor = actor
+        self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
+        if person:
+            self.person = actor
+        else:
+            self.body = actor
+
+
 def resolve(
-    phrase: str | None,
-    *,
-    names: NameIndex,
-    last_actor: str | None,
-    by_head: Mapping[str, str] | None = None,
-    last_person: str | None = None,
+    phrase: str | None, *, names: NameIndex, memory: Memory
 ) -> str | None:
     """
     Turn an attribution phrase into the speaker's fullest name.
 
-    Pronouns and "the minister"-style descriptions refer back to
-    *last_actor*; "the Belarusian Defense Ministry" loses its "the";
+    Pronouns and "the minister"-style descriptions refer back to whom
+    *memory* holds; "the Belarusian Defense Ministry" loses its "the";
     "a Tory source" stays as written; short names become the fullest
     name in *names*.
     """
@@ -953,10 +1005,10 @@ def resolve(
     head = words[0].lower()
     if len(words) == 1 and head in PRONOUNS:
         # "he" and "she" are people; "it" and "they" may be bodies.
-        personal = head in _PERSONAL and last_person is not None
-        return last_person if personal else last_actor
+        personal = head in _PERSONAL and memory.person is not None
+        return memory.person if personal else memory.actor
     if head == "the":
-        return _resolve_definite(words[1:], names, last_actor, by_head or {})
+        return _resolve_definite(words[1:], names, memory)
     if head in {"a", "an"} and words[-1].lower() in _NOT_SPEAKERS:
         return None
     if head in {"a", "an"} or not words[0][:1].isupper():
@@ -965,18 +1017,19 @@ def resolve(
 
 
 def _resolve_definite(
-    rest: list[str],
-    names: NameIndex,
-    last_actor: str | None,
-    by_head: Mapping[str, str],
+    rest: list[str], names: NameIndex, memory: Memory
 ) -> str | None:
     """Resolve "the ..." phrases: "the minister", "the Defense Ministry"."""
     if not rest:
         return None
     if all(not w[:1].isupper() or w.lower() in TITLES for w in rest):
-        # "the brochure" is the brochure named last; "the minister" or
-        # "the government spokesman" is whoever the text is about.
-        return by_head.get(rest[-1].lower(), last_actor)
+        # "the brochure" is the brochure named last; "the minister" is the
+        # person the text is about, "the department" the body.
+        head = rest[-1].lower()
+        if head in memory.by_head:
+            return memory.by_head[head]
+        referent = memory.person if head in _PERSON_ROLES else memory.body
+        return referent or " ".join(rest)
     if not rest[-1][:1].isupper():
         # "the Swedish brochure": a described thing, named as written.
         return " ".join(rest)
