@@ -82,7 +82,13 @@ SPECIAL_CHARACTERS: Final = (
     "ßẞİı"  # letters whose case mapping changes length
 )
 
-_ASCII: Final = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+# Every whitespace character is in the BMP, below U+3001.
+_WHITESPACE: Final = "".join(
+    chr(code) for code in range(0x3001) if chr(code).isspace()
+)
+_XML_UNSAFE: Final = "".join(
+    chr(code) for code in range(0x10000) if XML_UNSAFE.match(chr(code))
+)
 
 # Tags people write, plus generated ones of the loose form the model allows.
 _COMMON_LANGUAGES: Final = (
@@ -116,30 +122,46 @@ _QUOTE_MARKS: Final = (
 )
 
 
+# The strategies characters() made, and the xml_safe they were made with,
+# so texts() can narrow them without filtering.
+_XML_SAFE_OF: Final[dict[int, bool]] = {}
+
+
 @functools.cache
-def characters(*, xml_safe: bool = False) -> st.SearchStrategy[str]:
+def characters(
+    *,
+    xml_safe: bool = False,
+    line_breaks: bool = True,
+    whitespace: bool = True,
+) -> st.SearchStrategy[str]:
     """
     Single characters: the special ones above, ASCII, and any code point.
 
     Lone surrogates are never drawn: no UTF-8 text can hold them.
+    What is left out is excluded up front, never filtered: filtering
+    makes every text slow to draw.
 
     Args:
         xml_safe: Leave out what XML 1.0 cannot carry (C0 controls other
             than tab and line ends, U+FFFE, U+FFFF).
+        line_breaks: Keep the characters `str.splitlines` breaks at.
+        whitespace: Keep whitespace (line breaks included).
     """
-    special = SPECIAL_CHARACTERS
-    excluded = ""
-    if xml_safe:
-        # Excluded up front, not filtered: filtering slows every text down.
-        special = XML_UNSAFE.sub("", special)
-        excluded = "".join(
-            chr(c) for c in range(0x10000) if XML_UNSAFE.match(chr(c))
-        )
-    return st.one_of(
+    excluded = _XML_UNSAFE if xml_safe else ""
+    if not line_breaks:
+        excluded += "".join(sorted(LINE_BREAKS))
+    if not whitespace:
+        excluded += _WHITESPACE
+    special = "".join(c for c in SPECIAL_CHARACTERS if c not in excluded)
+    strategy = st.one_of(
         st.sampled_from(special),
-        _ASCII,
+        st.characters(
+            min_codepoint=0x20, max_codepoint=0x7E, exclude_characters=excluded
+        ),
         st.characters(exclude_categories=["Cs"], exclude_characters=excluded),
     )
+    _XML_SAFE_OF[id(strategy)] = xml_safe
+    return strategy
 
 
 def _alphabet(alphabet: Alphabet | None) -> st.SearchStrategy[str]:
@@ -150,6 +172,35 @@ def _alphabet(alphabet: Alphabet | None) -> st.SearchStrategy[str]:
             msg = "the alphabet must hold at least one character"
             raise ValueError(msg)
         return st.sampled_from(sorted(set(alphabet)))
+    return alphabet
+
+
+def _narrowed(
+    alphabet: Alphabet | None, *, line_breaks: bool, whitespace: bool
+) -> st.SearchStrategy[str]:
+    """*alphabet* without line breaks or whitespace, unfiltered if we can."""
+    if alphabet is None:
+        alphabet = characters()
+    if isinstance(alphabet, str):
+        kept = [
+            c
+            for c in alphabet
+            if (line_breaks or c not in LINE_BREAKS)
+            and (whitespace or not c.isspace())
+        ]
+        if not kept:
+            msg = f"the alphabet {alphabet!r} has no character to use here"
+            raise ValueError(msg)
+        return st.sampled_from(sorted(set(kept)))
+    xml_safe = _XML_SAFE_OF.get(id(alphabet))
+    if xml_safe is not None:
+        return characters(
+            xml_safe=xml_safe, line_breaks=line_breaks, whitespace=whitespace
+        )
+    if not whitespace:
+        return alphabet.filter(lambda c: not c.isspace())
+    if not line_breaks:
+        return alphabet.filter(lambda c: c not in LINE_BREAKS)
     return alphabet
 
 
@@ -171,10 +222,8 @@ def texts(
             whitespace, on each side.
         one_line: Leave out line breaks (for headlines and headings).
     """
-    chars = _alphabet(alphabet)
-    if one_line:
-        chars = chars.filter(lambda c: c not in LINE_BREAKS)
-    solid = chars.filter(lambda c: not c.isspace())
+    chars = _narrowed(alphabet, line_breaks=not one_line, whitespace=True)
+    solid = _narrowed(alphabet, line_breaks=False, whitespace=False)
     around = st.text(chars, max_size=max_size)
     return st.builds(lambda a, b, c: a + b + c, around, solid, around)
 
