@@ -210,7 +210,7 @@ def _too_big(size: int, max_bytes: int) -> NoReturn:
 
 
 def _parse(raw: bytes) -> etree._Element:
-    if not raw.strip():
+    if not raw or raw.isspace():
         _fail("the document is empty", None)
     try:
         root = etree.fromstring(raw, _PARSER)
@@ -486,23 +486,23 @@ class _OwnReader:
         offset = len(head)
         quotes: list[Quote] = []
         for span in p:
-            if span.tag != n.SPAN or span.get("class") != n.QUOTE_CLASS:
+            attributes = dict(span.items())
+            if span.tag != n.SPAN or attributes.get("class") != n.QUOTE_CLASS:
                 _fail(
                     "a paragraph holds markup other than quotes",
                     span.sourceline,
                 )
             words = span.text or ""
             end = offset + len(words)
-            get = span.get
             try:
                 quote = Quote(
                     text=words,
                     start=offset,
                     end=end,
-                    speaker=get(n.DATA_SPEAKER),
-                    verb=get(n.DATA_VERB),
-                    outlet=get(n.DATA_OUTLET),
-                    continues=get(n.DATA_CONTINUES) == n.TRUE,
+                    speaker=attributes.get(n.DATA_SPEAKER),
+                    verb=attributes.get(n.DATA_VERB),
+                    outlet=attributes.get(n.DATA_OUTLET),
+                    continues=attributes.get(n.DATA_CONTINUES) == n.TRUE,
                 )
             except (TypeError, ValueError) as exc:
                 _invalid(exc, span)
