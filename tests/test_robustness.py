@@ -29,6 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import newsdoc
 from newsdoc import (
     Article,
     ArticleMeta,
@@ -1091,6 +1092,46 @@ def test_from_newsml_refuses_input_over_its_limit_before_parsing() -> None:
     assert "max_bytes" in refusal(from_newsml, malformed).message
     as_text = "<" * (DEFAULT_MAX_BYTES + 1)
     assert "max_bytes" in refusal(from_newsml, as_text).message
+
+
+# -- the registry ---------------------------------------------------------
+
+#: Bytes that open like each format, so detection sends them to every reader.
+_OPENINGS: Final = (
+    b"",
+    b"{",
+    b'{"schema": "newsdoc/1"}\n',
+    b'<?xml version="1.0"?>',
+    b"\xef\xbb\xbf<",
+    b"Headline\n\n",
+)
+
+
+@given(st.sampled_from(_OPENINGS), st.binary(max_size=200))
+def test_read_detects_and_reads_any_bytes_or_refuses_them(
+    opening: bytes, data: bytes
+) -> None:
+    """`newsdoc.read` and `read_all` on any bytes: articles or ParseError."""
+    document = opening + data
+    read_or_refuse(newsdoc.read, document)
+    with prompt():
+        try:
+            articles_read = newsdoc.read_all(document)
+        except ParseError:
+            return
+    assert all(type(article) is Article for article in articles_read)
+
+
+@given(ANY_TEXT, st.sampled_from(["json", "jsonl", "newsml", "text"]))
+def test_convert_any_text_writes_or_refuses(text: str, target: str) -> None:
+    """`newsdoc.convert` from text to every format writes or refuses."""
+    with prompt():
+        try:
+            document = newsdoc.convert(text, source="text", target=target)
+        except ParseError:
+            return
+    assert isinstance(document, str | bytes)
+    assert document
 
 
 # -- regressions found by the fuzzers and these tests -----------------------
