@@ -35,6 +35,8 @@ The hooks are written by hand and registered on one cattrs converter:
 the model's constructors already check every type exactly, so a hook only
 reshapes the JSON and calls the constructor; only when that fails does the
 reader look closer to say where and why.
+A document in exactly the shape `to_json` writes takes a faster path still,
+and orjson, when installed, encodes and decodes; neither changes a result.
 """
 
 from __future__ import annotations
