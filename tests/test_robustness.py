@@ -132,11 +132,6 @@ def strings_of(value: object) -> Iterator[str]:
             yield from strings_of(item)
 
 
-def xml_safe(article: Article) -> bool:
-    """Whether NewsML-G2 can carry every character of *article*."""
-    return not any(XML_UNSAFE.search(text) for text in strings_of(article))
-
-
 def replace_unsafe(article: Article) -> Article:
     """*article* as NewsML-G2 documents it: unsafe characters become U+FFFD."""
 
