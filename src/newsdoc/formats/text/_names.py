@@ -467,6 +467,7 @@ class NameIndex:
         self._by_word: dict[str, list[tuple[str, ...]]] = {}
         self._acronyms: dict[str, str] = {}
         self._titled: set[str] = set()
+        self._seen: set[tuple[str, ...]] = set()
         for text in texts:
             self._add_text(text)
 
@@ -498,6 +499,9 @@ class NameIndex:
             self._add(tuple(words))
 
     def _add(self, name: tuple[str, ...]) -> None:
+        if name in self._seen:
+            return
+        self._seen.add(name)
         for word in set(name):
             if word.lower() in _CONNECTORS:
                 continue
