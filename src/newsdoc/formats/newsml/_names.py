@@ -15,10 +15,6 @@ XML: Final = "http://www.w3.org/XML/1998/namespace"
 #: newsdoc's own namespace, for the one attribute NewsML-G2 has no room for.
 NEWSDOC: Final = "urn:newsdoc:newsml:1"
 
-#: Prefix maps: NewsML-G2 and XHTML are each the default namespace of their part.
-NAR_NSMAP: Final = {None: NAR}
-XHTML_NSMAP: Final = {None: XHTML}
-NEWSDOC_NSMAP: Final = {"nd": NEWSDOC}
 
 STANDARD: Final = "NewsML-G2"
 STANDARD_VERSION: Final = "2.35"
@@ -83,44 +79,8 @@ EXACT_TEXT: Final = f"{{{NEWSDOC}}}text"
 
 NEWS_ITEM: Final = _nar("newsItem")
 NEWS_MESSAGE: Final = _nar("newsMessage")
-PACKAGE_ITEM: Final = _nar("packageItem")
-HEADER: Final = _nar("header")
-SENT: Final = _nar("sent")
-ITEM_SET: Final = _nar("itemSet")
-CATALOG_REF: Final = _nar("catalogRef")
-ITEM_META: Final = _nar("itemMeta")
-ITEM_CLASS: Final = _nar("itemClass")
-PROVIDER: Final = _nar("provider")
-VERSION_CREATED: Final = _nar("versionCreated")
-FIRST_CREATED: Final = _nar("firstCreated")
-PUB_STATUS: Final = _nar("pubStatus")
-GENERATOR_TAG: Final = _nar("generator")
-CONTENT_META: Final = _nar("contentMeta")
-CONTENT_CREATED: Final = _nar("contentCreated")
-CONTENT_MODIFIED: Final = _nar("contentModified")
-LOCATED: Final = _nar("located")
-NAME: Final = _nar("name")
-INFO_SOURCE: Final = _nar("infoSource")
-CREATOR: Final = _nar("creator")
-ALT_ID: Final = _nar("altId")
-LANGUAGE: Final = _nar("language")
-KEYWORD: Final = _nar("keyword")
-HEADLINE: Final = _nar("headline")
-DATELINE: Final = _nar("dateline")
-BY: Final = _nar("by")
-CREDITLINE: Final = _nar("creditline")
-DESCRIPTION: Final = _nar("description")
-CONTENT_SET: Final = _nar("contentSet")
-INLINE_XML: Final = _nar("inlineXML")
-INLINE_DATA: Final = _nar("inlineData")
-REMOTE_CONTENT: Final = _nar("remoteContent")
-GROUP_SET: Final = _nar("groupSet")
-GROUP: Final = _nar("group")
-ITEM_REF: Final = _nar("itemRef")
 
 HTML: Final = _xhtml("html")
-HEAD: Final = _xhtml("head")
-TITLE: Final = _xhtml("title")
 BODY: Final = _xhtml("body")
 P: Final = _xhtml("p")
 SPAN: Final = _xhtml("span")
