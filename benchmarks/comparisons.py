@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Final
 
 import attrs
-from harness import Result, Settings, measure
+from harness import Result, Settings, Timings, measure
 from inputs import big_article_text, text_floor
 
 import newsdoc
@@ -81,7 +81,7 @@ class Comparison:
 
 def _ratio(  # noqa: PLR0913 - each is a column of the table
     name: str,
-    times: dict[str, float],
+    times: Timings,
     baseline: str,
     unit: str,
     articles: int,
@@ -92,6 +92,7 @@ def _ratio(  # noqa: PLR0913 - each is a column of the table
     """The result *name*: the time of *ours* against *baseline*'s."""
     if ours != "ours":
         extra["ours"] = ours
+    low, high = times.spread(ours, baseline)
     return Result(
         name=name,
         ours_s=times[ours],
@@ -99,7 +100,12 @@ def _ratio(  # noqa: PLR0913 - each is a column of the table
         baseline_s=times[baseline],
         ratio=times[ours] / times[baseline],
         unit=unit,
-        extra={"articles": articles, **extra},
+        extra={
+            "articles": articles,
+            "ratio_q1": low,
+            "ratio_q3": high,
+            **extra,
+        },
     )
 
 
@@ -286,6 +292,9 @@ def parse_text_linear(inputs: Inputs, settings: Settings) -> list[Result]:
         ),
     )
     ours, theirs = times["big"] / big_bytes, times["seed"] / seed_bytes
+    # Per byte, the round-by-round ratio is the time ratio times the sizes'.
+    low, high = times.spread("big", "seed")
+    scale = seed_bytes / big_bytes
     return [
         Result(
             name="parse_text_10mb_per_byte_vs_3kb",
@@ -295,6 +304,8 @@ def parse_text_linear(inputs: Inputs, settings: Settings) -> list[Result]:
             ratio=ours / theirs,
             unit="s/byte",
             extra={
+                "ratio_q1": low * scale,
+                "ratio_q3": high * scale,
                 "ours_bytes": big_bytes,
                 "baseline_bytes": seed_bytes,
                 "ours_mb_per_s": big_bytes / times["big"] / 1e6,

@@ -29,6 +29,7 @@ __all__ = [
     "QUICK",
     "Result",
     "Settings",
+    "Timings",
     "bench_extra_missing",
     "format_details",
     "format_table",
@@ -170,18 +171,54 @@ def _sample(call: Callable[[], object], repeats: int) -> float:
     return (time.perf_counter() - started) / repeats
 
 
+@attrs.frozen
+class Timings:
+    """
+    The samples of one measurement, by contender.
+
+    ``timings[name]`` is the contender's median in seconds per call.
+
+    Attributes:
+        samples: Seconds per call, one per round, in round order; the
+            same index is the same round for every contender.
+    """
+
+    samples: Mapping[str, tuple[float, ...]]
+
+    def __getitem__(self, name: str) -> float:
+        return statistics.median(self.samples[name])
+
+    def spread(self, ours: str, baseline: str) -> tuple[float, float]:
+        """
+        The quartiles of the round-by-round ratio of *ours* to *baseline*.
+
+        Both were timed in the same rounds, next to each other, so their
+        ratio round by round shows how steady the median ratio is.
+        """
+        ratios = sorted(
+            mine / theirs
+            for mine, theirs in zip(
+                self.samples[ours], self.samples[baseline], strict=True
+            )
+        )
+        if len(ratios) < 2:
+            return ratios[0], ratios[0]
+        low, _, high = statistics.quantiles(ratios, n=4)
+        return low, high
+
+
 def measure(
     contenders: Mapping[str, Callable[[], object]], settings: Settings
-) -> dict[str, float]:
+) -> Timings:
     """
-    Time each contender, alternating them, and return their median times.
+    Time each contender, alternating them, and return their samples.
 
     Args:
         contenders: Calls to time by name; each is one unit of work.
         settings: How many rounds, how long a sample, how much warm-up.
 
     Returns:
-        The median seconds per call, by name.
+        The samples, whose medians index by name.
     """
     names = list(contenders)
     for name in names:
@@ -195,7 +232,7 @@ def measure(
         shift = round_ % len(names)
         for name in names[shift:] + names[:shift]:
             samples[name].append(_sample(contenders[name], repeats[name]))
-    return {name: statistics.median(samples[name]) for name in names}
+    return Timings({name: tuple(samples[name]) for name in names})
 
 
 def format_table(results: list[Result]) -> str:

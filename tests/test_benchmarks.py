@@ -29,6 +29,7 @@ from comparisons import COMPARISONS, Comparison, Inputs  # noqa: E402
 from harness import (  # noqa: E402
     Result,
     Settings,
+    Timings,
     bench_extra_missing,
     format_table,
     measure,
@@ -144,9 +145,20 @@ def test_measure_times_every_contender() -> None:
 
     times = measure(contenders, TINY)
 
-    assert {"a", "b"} == set(times)
-    assert {"a", "b"} == set(calls)
-    assert all(t >= 0 for t in times.values())
+    assert set(times.samples) == {"a", "b"}
+    assert set(calls) == {"a", "b"}
+    assert times["a"] >= 0
+    assert times["b"] >= 0
+
+
+def test_spread_is_the_quartiles_of_round_by_round_ratios() -> None:
+    """Rounds pair up: the spread is taken over ours / theirs per round."""
+    times = Timings({"ours": (1.0, 2.0, 3.0, 4.0), "base": (2.0,) * 4})
+
+    low, high = times.spread("ours", "base")
+
+    assert times["ours"] == 2.5
+    assert low < 1.25 < high
 
 
 def test_big_article_repeats_the_seed_under_one_headline() -> None:
