@@ -873,6 +873,13 @@ HOSTILE = {
         "not a date",
         None,
     ),
+    "our-markup-deeply-nested-credit-names": (
+        to_newsml(FULL).replace(
+            b"[&quot;MON&quot;]", b"[" * 100_000 + b"]" * 100_000
+        ),
+        "not a JSON array",
+        None,
+    ),
     "our-markup-bad-credit-names": (
         to_newsml(FULL).replace(b"[&quot;MON&quot;]", b"{oops"),
         "not a JSON array",

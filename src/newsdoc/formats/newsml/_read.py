@@ -353,7 +353,7 @@ def _names_list(value: str | None, line: int | None) -> tuple[str, ...]:
         return ()
     try:
         names = json.loads(value)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         message = f"a credit's name list is not a JSON array: {value!r}"
         raise ParseError(message=message, format=_FORMAT, line=line) from exc
     if not isinstance(names, list) or not all(
