@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -619,10 +620,17 @@ def test_corpus_articles_validate_and_round_trip(
 def test_seed_matches_golden_file(
     schema: etree.XMLSchema, seed_text: str, request: pytest.FixtureRequest
 ) -> None:
-    """The seed as NewsML-G2 is byte for byte the reviewed golden file."""
+    """
+    The seed as NewsML-G2 is byte for byte the reviewed golden file.
+
+    ``pytest --regen-golden`` (once conftest registers it) or
+    ``NEWSDOC_REGEN_GOLDEN=1 pytest`` writes the file anew, for review as a
+    diff.
+    """
     data = to_newsml(_parse_text(seed_text))
     valid(schema, data)
-    if request.config.getoption("--regen-golden", default=False):
+    regenerate = request.config.getoption("--regen-golden", default=False)
+    if regenerate or os.environ.get("NEWSDOC_REGEN_GOLDEN") == "1":
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_bytes(data)
     assert GOLDEN.read_bytes() == data
