@@ -649,7 +649,9 @@ class _ForeignReader:
             dateline = dateline.rstrip(_DATELINE_END) or None
         standfirst_text = described.summary or self.teaser
         self.drop_repeats(headline, standfirst_text)
-        standfirst, body = self.with_quotes(standfirst_text, self.blocks)
+        standfirst, body = self.with_quotes(
+            headline, standfirst_text, self.blocks
+        )
         return _build(
             item.item.sourceline,
             Article,
@@ -717,15 +719,24 @@ class _ForeignReader:
 
     def with_quotes(
         self,
+        headline: str,
         standfirst_text: str | None,
         blocks: list[tuple[str, int | None] | Heading | Figure],
     ) -> tuple[Paragraph | None, list[Block]]:
         """Paragraphs with their quotes found as the raw-text reader finds them."""
-        from newsdoc.formats.text._quotes import find_quotes  # noqa: PLC0415 - the text package imports much more
+        # Imported when first needed: newsdoc's own output never needs it.
+        from newsdoc.formats.text._quotes import find_quotes  # noqa: PLC0415
 
         texts = [] if standfirst_text is None else [standfirst_text]
         texts.extend(block[0] for block in blocks if type(block) is tuple)
-        found = iter(find_quotes(texts))
+        # Where speakers' full names may appear besides the paragraphs.
+        context = [headline]
+        for block in blocks:
+            if type(block) is Heading:
+                context.append(block.text)
+            elif type(block) is Figure and block.caption is not None:
+                context.append(block.caption)
+        found = iter(find_quotes(texts, context=context))
         standfirst = None
         if standfirst_text is not None:
             standfirst = _build(
