@@ -441,6 +441,37 @@ def test_outlet_alone_is_the_source() -> None:
     assert expected == quote.speaker
 
 
+def test_unnamed_group_keeps_its_description() -> None:
+    """'..., officials said' names the officials, not someone before."""
+    texts = [
+        "Mayor Ida Strand opened the bridge in 2019.",
+        '"The bridge is unsafe for lorries and buses," officials said.',
+    ]
+    expected = ["officials"]
+    assert expected == speakers_of(texts)
+
+
+def test_document_named_again_speaks_for_the_same_author() -> None:
+    """After "the union's letter said", "the letter said" is the union's."""
+    texts = [
+        "The union's letter to the board said: “We cannot accept this.”",
+        "Chair Omar Haddad read it aloud.",
+        "The letter also said that “talks must resume within a week.”",
+    ]
+    expected = ["union", "union"]
+    assert expected == speakers_of(texts)
+
+
+def test_passive_agent_is_not_the_speaker() -> None:
+    """In "questions raised by the inquiry as '...'" the inquiry says nothing."""
+    text = (
+        "The ministry rejected the questions raised by the inquiry as "
+        "“biased and one-sided”."
+    )
+    expected = "ministry"
+    assert expected == only_quote(text).speaker
+
+
 # -- names -------------------------------------------------------------------
 
 

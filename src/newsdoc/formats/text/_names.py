@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 
-__all__ = ["NameIndex", "name_in", "tokens"]
+__all__ = ["BODIES", "NameIndex", "name_in", "tokens"]
 
 # A word of running text: letters, digits and the marks that live inside
 # names (O’Regan, Al-Arabiya, Editor-in-Chief, U.K.).
@@ -318,7 +318,7 @@ _CONNECTORS: Final = frozenset(
 )
 
 # Words that make a name an organisation's, place's or thing's.
-_BODIES: Final = frozenset(
+BODIES: Final = frozenset(
     {
         "ministry",
         "department",
@@ -374,6 +374,20 @@ _BODIES: Final = frozenset(
         "television",
         "radio",
         "newspaper",
+        "paper",
+        "charity",
+        "firm",
+        "team",
+        "club",
+        "campaign",
+        "institution",
+        "regulator",
+        "watchdog",
+        "tribunal",
+        "airline",
+        "carrier",
+        "operator",
+        "state",
     }
 )
 _LONGEST_PERSON: Final = 4
@@ -523,7 +537,7 @@ class NameIndex:
             w[:1].isupper() and not w.isupper() for w in words
         ):
             return False
-        if any(w.lower() in _BODIES for w in words):
+        if any(w.lower() in BODIES for w in words):
             return False
         if len(words) > 1:
             return True

@@ -393,7 +393,7 @@ class _State:
             person = not phrase.lower().startswith("the ") and (
                 self.names.is_person(actor)
             )
-        self.memory.remember(actor, person=person)
+        self.memory.remember(actor, person=person, phrase=phrase)
 
     def resolve(self, phrase: str | None) -> str | None:
         if phrase is None:

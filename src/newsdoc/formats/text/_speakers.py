@@ -6,6 +6,7 @@ import re
 from typing import Final, NamedTuple
 
 from newsdoc.formats.text._names import (
+    BODIES,
     PRONOUNS,
     STOPWORDS,
     TITLES,
@@ -21,6 +22,7 @@ __all__ = [
     "Memory",
     "attribution_after",
     "attribution_before",
+    "document_author",
     "has_cue",
     "resolve",
     "sentence_end",
@@ -166,6 +168,12 @@ CUES: Final = SPEECH_VERBS | frozenset(
         "labeled",
         "branded",
         "dismissed",
+        "rejected",
+        "denounced",
+        "slammed",
+        "hailed",
+        "praised",
+        "welcomed",
         "condemned",
         "expressing",
         "considers",
@@ -366,6 +374,10 @@ _CONJUNCTIONS: Final = frozenset(
     }
 )
 _PARTY_STATE: Final = re.compile(r"[A-Z]-[A-Z][A-Za-z]{1,5}\.?")
+# Words that open a clause whose subject comes next.
+_CLAUSE_OPENERS: Final = frozenset(
+    {"how", "that", "whether", "because", "although", "though", "why"}
+)
 # Time phrases between a subject and its verb ("X on Monday admitted").
 _TIMES: Final = frozenset(
     {
@@ -579,13 +591,12 @@ def _possessive_owner(words: list[str]) -> str | None:
     for index, word in enumerate(words[:-1]):
         for ending in ("’s", "'s", "’", "'"):
             if word.endswith(ending) and len(word) > len(ending):
-                if words[index + 1].lower() in _DOCUMENTS:
+                document = words[index + 1].lower()
+                if document in _DOCUMENTS:
                     owner = [*words[:index], word[: -len(ending)]]
-                    name = name_in(owner)
-                    if name:
-                        return " ".join(name)
                     # "the charity's report": the body described.
-                    return " ".join(_until_verb(owner))
+                    author = " ".join(name_in(owner) or _until_verb(owner))
+                    return f"{author}'s {document}"
                 break
     return None
 
@@ -642,6 +653,10 @@ def _described(words: list[str]) -> str | None:
     if words[0].lower() in _DETERMINERS or (
         possessive and not words[-1][:1].isupper()
     ):
+        return " ".join(_until_verb(words))
+    head = words[0]
+    if head.islower() and head.endswith("s") and head not in STOPWORDS:
+        # "officials said", "federal prosecutors": a group, unnamed.
         return " ".join(_until_verb(words))
     return None
 
@@ -814,7 +829,9 @@ def attribution_before(text: str, open_mark: int) -> Attribution:
     verbs = [
         (m.start(), m.group().lower())
         for m in _WORD_RE.finditer(before)
-        if m.group().lower() in _ATTRIBUTING and before[: m.start()].strip()
+        if m.group().lower() in _ATTRIBUTING
+        and before[: m.start()].strip()
+        and not before.startswith(" by ", m.end())
     ]
     if not verbs:
         return _colon_clause(before)
@@ -841,11 +858,14 @@ def _described_by(before: str) -> Attribution | None:
     by = lowered.rfind(" by ", 0, len(stripped) - 3)
     if by < 0:
         return None
+    verb_words = tokens(before[:by])
+    verb = verb_words[-1].lower() if verb_words else ""
+    if verb not in CUES | {"seen", "regarded", "viewed", "hailed"}:
+        # "the questions raised by the proceedings as ...": no speaker.
+        return None
     speaker = noun_phrase_after(before[by + 4 :])
     if speaker is None:
         return None
-    verb_words = tokens(before[:by])
-    verb = verb_words[-1].lower() if verb_words else None
     return Attribution(speaker, verb, None)
 
 
@@ -906,6 +926,7 @@ def _subject_before_verb(region: str) -> str | None:
             inner = inner[:-2]
         return " ".join(name_in(inner)) or None
     region, words = _drop_time(region, words)
+    region, words = _last_clause(region, words)
     while words and words[-1].lower() in _AUXILIARIES | {
         "also",
         "previously",
@@ -918,6 +939,19 @@ def _subject_before_verb(region: str) -> str | None:
         region = region.rstrip()[: -len(words[-1])]
         words.pop()
     return noun_phrase_before(region)
+
+
+def _last_clause(region: str, words: list[str]) -> tuple[str, list[str]]:
+    """
+    The clause a verb belongs to: "The letter described how members".
+
+    The subject of the verb follows the last word that opens a clause.
+    """
+    for index in range(len(words) - 2, 0, -1):
+        if words[index].lower() in _CLAUSE_OPENERS:
+            starts = [m.start() for m in _WORD_RE.finditer(region)]
+            return region[starts[index + 1] :], words[index + 1 :]
+    return region, words
 
 
 def _drop_time(region: str, words: list[str]) -> tuple[str, list[str]]:
@@ -960,6 +994,14 @@ def subject_of(sentence: str) -> str | None:
     return None
 
 
+def document_author(phrase: str) -> str | None:
+    """The author in "TNO's report", or `None` for other phrases."""
+    author, mark, document = phrase.rpartition("'s ")
+    if mark and author and document in _DOCUMENTS:
+        return author
+    return None
+
+
 class Memory:
     """
     Who the text has talked about so far, for words that refer back.
@@ -978,10 +1020,19 @@ class Memory:
         self.body: str | None = None
         self.by_head: dict[str, str] = {}
 
-    def remember(self, actor: str, *, person: bool) -> None:
-        """Note *actor* as the one the text now talks about."""
+    def remember(
+        self, actor: str, *, person: bool, phrase: str | None = None
+    ) -> None:
+        """
+        Note *actor*, named by *phrase*, as the one the text talks about.
+
+        A document that spoke for its author (*phrase* "TNO's report") is
+        remembered too, so that "the report" is TNO again.
+        """
         self.actor = actor
         self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
+        if phrase is not None and document_author(phrase) is not None:
+            self.by_head[phrase.rsplit(maxsplit=1)[-1]] = actor
         if person:
             self.person = actor
         else:
@@ -1001,6 +1052,9 @@ def resolve(
     """
     if phrase is None:
         return None
+    author = document_author(phrase)
+    if author is not None:
+        return resolve(author, names=names, memory=memory)
     words = phrase.split()
     head = words[0].lower()
     if len(words) == 1 and head in PRONOUNS:
@@ -1009,9 +1063,16 @@ def resolve(
         return memory.person if personal else memory.actor
     if head == "the":
         return _resolve_definite(words[1:], names, memory)
-    if head in {"a", "an"} and words[-1].lower() in _NOT_SPEAKERS:
-        return None
-    if head in {"a", "an"} or not words[0][:1].isupper():
+    return _resolve_other(phrase, names)
+
+
+def _resolve_other(phrase: str, names: NameIndex) -> str | None:
+    """Resolve names and indefinite phrases: "Levitt", "a Tory source"."""
+    words = phrase.split()
+    if words[0].lower() in {"a", "an"}:
+        # "a voice", "a video": things, not sources.
+        return None if words[-1].lower() in _NOT_SPEAKERS else phrase
+    if not words[0][:1].isupper():
         return phrase
     return names.fullest(phrase)
 
@@ -1028,7 +1089,13 @@ def _resolve_definite(
         head = rest[-1].lower()
         if head in memory.by_head:
             return memory.by_head[head]
-        referent = memory.person if head in _PERSON_ROLES else memory.body
+        if head in _PERSON_ROLES:
+            referent = memory.person
+        elif head in BODIES:
+            referent = memory.body
+        else:
+            # "the lawmakers", "the letter": named as the text names them.
+            referent = None
         return referent or " ".join(rest)
     if not rest[-1][:1].isupper():
         # "the Swedish brochure": a described thing, named as written.
