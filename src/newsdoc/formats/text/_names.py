@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 
-__all__ = ["BODIES", "NameIndex", "name_in", "tokens"]
+__all__ = ["BODIES", "NameIndex", "name_in", "token_starts", "tokens"]
 
 # A word of running text: letters, digits and the marks that live inside
 # names (O’Regan, Al-Arabiya, Editor-in-Chief, U.K.).
@@ -400,6 +400,11 @@ PRONOUNS: Final = frozenset(
 def tokens(text: str) -> list[str]:
     """Split *text* into words, keeping the marks that live inside names."""
     return _WORD.findall(text)
+
+
+def token_starts(text: str) -> list[int]:
+    """Where each of the words `tokens` finds in *text* starts."""
+    return [match.start() for match in _WORD.finditer(text)]
 
 
 def _capitalised(word: str) -> bool:

@@ -13,6 +13,7 @@ from newsdoc.formats.text._names import (
     NameIndex,
     name_in,
     strip_titles,
+    token_starts,
     tokens,
 )
 
@@ -949,8 +950,9 @@ def _last_clause(region: str, words: list[str]) -> tuple[str, list[str]]:
     """
     for index in range(len(words) - 2, 0, -1):
         if words[index].lower() in _CLAUSE_OPENERS:
-            starts = [m.start() for m in _WORD_RE.finditer(region)]
-            return region[starts[index + 1] :], words[index + 1 :]
+            return region[token_starts(region)[index + 1] :], words[
+                index + 1 :
+            ]
     return region, words
 
 
@@ -961,8 +963,7 @@ def _drop_time(region: str, words: list[str]) -> tuple[str, list[str]]:
     cut = len(words) - 1
     if words[cut - 1].lower() in {"on", "last", "this", "that"}:
         cut -= 1
-    starts = [m.start() for m in _WORD_RE.finditer(region)]
-    return region[: starts[cut]], words[:cut]
+    return region[: token_starts(region)[cut]], words[:cut]
 
 
 def subject_of(sentence: str) -> str | None:
