@@ -230,6 +230,10 @@ _DOCUMENTS: Final = frozenset(
 # Words that end a noun phrase after a verb ("said X in a statement").
 _NP_STOP: Final = frozenset(
     [
+        "into",
+        "about",
+        "published",
+        "released",
         "in",
         "on",
         "at",
@@ -778,7 +782,10 @@ def attribution_after(text: str, close: int) -> Attribution:
     rest = _NEXT_QUOTE.split(rest, maxsplit=1)[0]
     verbs = _verb_positions(rest)
     if not verbs:
-        return _NONE
+        # "... "likely" opened fire, according to a report": the source
+        # closes the sentence.
+        according = _according_to(rest)
+        return _NONE if according is None else according
     found = _attribution_in(rest, verbs)
     if found is not None:
         return found
