@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdoc import Paragraph, Quote
+from newsdoc import Paragraph, Quote, parse_text
 from newsdoc.formats.text._quotes import find_quotes
 
 
@@ -608,6 +608,42 @@ def test_quote_alone_in_its_paragraph_takes_the_last_speaker() -> None:
     ]
     expected = ["Gwen Lloyd", "Gwen Lloyd"]
     assert expected == speakers_of(texts)
+
+
+def test_source_at_the_end_of_the_sentence_attributes_a_partial_quote() -> (
+    None
+):
+    """'X "likely" did Y, according to the report' attributes the word."""
+    quote = only_quote(
+        'The crew "likely" fired twice, according to the report into the '
+        "crash."
+    )
+    expected = ("likely", "report")
+    assert expected == (quote.text, quote.speaker)
+
+
+def test_seed_quotes_speakers_verbs_and_outlets(seed_text: str) -> None:
+    """The seed's five quotations come with their exact attributions."""
+    article = parse_text(seed_text)
+    expected = [
+        ("Belarusian Defense Ministry", "said", None),
+        ("Belarusian Defense Ministry", "said", "Interfax"),
+        ("Belarusian Defense Ministry", "said", "Interfax"),
+        ("Oleg Poznyak", "said", "Interfax"),
+        ("a Pentagon senior defense official", "described", None),
+    ]
+    assert expected == [(q.speaker, q.verb, q.outlet) for q in article.quotes]
+    expected_starts = [
+        "Currently, mobilization",
+        "Currently, mobilization",
+        "There is no need",
+        "Recently, including",
+        "yet another sign",
+    ]
+    assert all(
+        quote.text.startswith(start)
+        for quote, start in zip(article.quotes, expected_starts, strict=True)
+    )
 
 
 # -- robustness --------------------------------------------------------------
