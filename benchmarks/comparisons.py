@@ -405,11 +405,18 @@ def _run_cli(
     out.mkdir()
     cpu = _children_cpu_s()
     started = time.perf_counter()
-    subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    finished = subprocess.run(  # noqa: S603 - our own interpreter and arguments
         _cli_command(files, out, jobs),
-        check=True,
+        check=False,
         capture_output=True,
+        text=True,
     )
+    if finished.returncode != 0:
+        msg = (
+            f"newsdoc convert --jobs {jobs} exited with"
+            f" {finished.returncode}: {finished.stderr.strip()}"
+        )
+        raise RuntimeError(msg)
     return time.perf_counter() - started, _children_cpu_s() - cpu
 
 
