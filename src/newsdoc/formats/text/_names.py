@@ -487,11 +487,15 @@ class NameIndex:
         self._acronyms: dict[str, str] = {}
         self._titled: set[str] = set()
         self._seen: set[tuple[str, ...]] = set()
+        self._seen_runs: set[str] = set()
         for text in texts:
             self._add_text(text)
 
     def _add_text(self, text: str) -> None:
         for match in _RUN.finditer(text):
+            if match.group() in self._seen_runs:
+                continue
+            self._seen_runs.add(match.group())
             run: list[str] = []
             for raw in match.group().split():
                 word = _strip_word(raw)
