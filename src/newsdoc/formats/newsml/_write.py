@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from json.encoder import encode_basestring as _json_string
 from typing import Final
 from urllib.parse import quote as _url_quote
 
@@ -49,7 +50,6 @@ _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # U+FFFF (checked apart) and lone surrogates (refused by the encoder) they
 # are what XML 1.0 cannot carry.
 _C0_BYTES: Final = bytes(c for c in range(32) if c not in {9, 10, 13})
-_NON_CHARACTERS: Final = ("\ufffe".encode(), "\uffff".encode())
 
 
 # -- characters XML cannot carry ----------------------------------------------
@@ -225,6 +225,8 @@ def _esc(text: str) -> str:
     return text
 
 
+# Speakers, verbs and outlets repeat, in an article and across articles.
+@functools.lru_cache(maxsize=4096)
 def _attr(text: str) -> str:
     """*text* as a double-quoted attribute value, whitespace kept by reference."""
     text = _esc(text)
@@ -262,36 +264,42 @@ def _named(tag: str, name: str, role: str | None = None) -> list[str]:
 
 def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
     text = paragraph.text
-    quotes = paragraph.quotes
-    if not quotes:
-        out.append(f"<p{css_class}>{_esc(text)}</p>\n")
-        return
-    out.append(f"<p{css_class}>")
+    # Quotes and the text between them are slices of the paragraph: when it
+    # needs no escaping, neither do they.
+    plain = not ("&" in text or "<" in text or ">" in text or "\r" in text)
+    append = out.append
+    append(f"<p{css_class}>")
     position = 0
-    for quote in quotes:
-        attributes = ' class="quote"'
+    for quote in paragraph.quotes:
+        before = text[position : quote.start]
+        words = quote.text
+        if not plain:
+            before = _esc(before)
+            words = _esc(words)
+        append(before)
+        append('<span class="quote"')
         if quote.speaker is not None:
-            attributes += f' data-speaker="{_attr(quote.speaker)}"'
+            append(f' data-speaker="{_attr(quote.speaker)}"')
         if quote.verb is not None:
-            attributes += f' data-verb="{_attr(quote.verb)}"'
+            append(f' data-verb="{_attr(quote.verb)}"')
         if quote.outlet is not None:
-            attributes += f' data-outlet="{_attr(quote.outlet)}"'
+            append(f' data-outlet="{_attr(quote.outlet)}"')
         if quote.continues:
-            attributes += ' data-continues="true"'
-        out.append(
-            f"{_esc(text[position : quote.start])}"
-            f"<span{attributes}>{_esc(quote.text)}</span>"
-        )
+            append(' data-continues="true"')
+        append(">")
+        append(words)
+        append("</span>")
         position = quote.end
-    out.append(f"{_esc(text[position:])}</p>\n")
-
-
-# One encoder: json.dumps() with options makes a new one on every call.
-_JSON: Final = json.JSONEncoder(ensure_ascii=False).encode
+    rest = text[position:]
+    append(rest if plain else _esc(rest))
+    append("</p>\n")
 
 
 def _names_json(names: tuple[str, ...]) -> str:
-    return _attr(_JSON(list(names)))
+    """*names* as a JSON array of strings, escaped for an attribute."""
+    # encode_basestring is the json module's C string encoder; a whole
+    # json.dumps() call costs several times more for these short lists.
+    return _attr(f"[{', '.join(map(_json_string, names))}]")
 
 
 def _credit(credit: Credit) -> str:
@@ -331,24 +339,35 @@ def _figure(out: list[str], figure: Figure) -> None:
 
 def _html(article: Article) -> str:
     out = [
-        (
-            f'<html xmlns="{n.XHTML}"><head><title>{_esc(article.headline)}'
-            "</title></head><body>\n"
-        )
+        f'<html xmlns="{n.XHTML}"><head><title>',
+        _esc(article.headline),
+        "</title></head><body>\n",
     ]
+    append = out.append
     if article.standfirst is not None:
         _paragraph(out, article.standfirst, ' class="standfirst"')
     for block in article.body:
         kind = type(block)
         if kind is Paragraph:
-            _paragraph(out, block, "")  # type: ignore[arg-type]
+            if block.quotes:  # type: ignore[union-attr]
+                _paragraph(out, block, "")  # type: ignore[arg-type]
+                continue
+            # The common case, inline: a paragraph without quotes, and
+            # pieces appended rather than formatted, so its text is copied
+            # once, by the final join.
+            text = block.text  # type: ignore[union-attr]
+            if "&" in text or "<" in text or ">" in text or "\r" in text:
+                text = _esc(text)
+            append("<p>")
+            append(text)
+            append("</p>\n")
         elif kind is Heading:
             heading: Heading = block  # type: ignore[assignment]
             level = heading.level
-            out.append(f"<h{level}>{_esc(heading.text)}</h{level}>\n")
+            append(f"<h{level}>{_esc(heading.text)}</h{level}>\n")
         else:
             _figure(out, block)  # type: ignore[arg-type]
-    out.append("</body></html>")
+    append("</body></html>")
     return "".join(out)
 
 
@@ -399,8 +418,9 @@ def _content_hash(article: Article, content: list[str], html: str) -> str:
     """
     meta = article.meta
     published = None if meta.published is None else _datetime(meta.published)
-    text = "\n".join((*content, html, repr((meta.language, published))))
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass"))
+    digest.update("\n".join(content).encode("utf-8", "surrogatepass"))
+    digest.update(repr((meta.language, published)).encode())
     return n.HASH_GUID_PREFIX + digest.hexdigest()
 
 
@@ -541,7 +561,7 @@ def _package_item(
     return lines
 
 
-_DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8"?>'
 
 
 def _document(lines: list[str]) -> bytes:
@@ -549,13 +569,16 @@ def _document(lines: list[str]) -> bytes:
     The finished document, refused (ValueError) if XML cannot carry it.
 
     A lone surrogate fails the encoding; the other characters XML 1.0 lacks
-    are found in the bytes.
+    are found in the text (U+FFFE, U+FFFF) and in the bytes (C0 controls).
     """
-    data = (_DECLARATION + "\n".join(lines) + "\n").encode("utf-8")
-    if len(data.translate(None, _C0_BYTES)) != len(data) or any(
-        character in data for character in _NON_CHARACTERS
-    ):
-        msg = "the article holds characters XML 1.0 cannot carry"
+    lines.append("")
+    text = "\n".join(lines)
+    if "\ufffe" in text or "\uffff" in text:
+        msg = "the article holds U+FFFE or U+FFFF"
+        raise ValueError(msg)
+    data = text.encode("utf-8")
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        msg = "the article holds C0 control characters"
         raise ValueError(msg)
     return data
 
@@ -590,7 +613,7 @@ def _write(
         item[0] = item[0].replace(
             "<newsItem ", f'<newsItem xmlns="{n.NAR}" ', 1
         )
-        return _document(item)
+        return _document([_DECLARATION, *item])
 
     refs = [(text_guid, n.TEXT_CLASS)]
     pictures: list[str] = []
@@ -614,6 +637,7 @@ def _write(
     )
     items = [*_package_item(article, package_head, refs), *item, *pictures]
     lines = [
+        _DECLARATION,
         f'<newsMessage xmlns="{n.NAR}">',
         "  <header>",
         f"    <sent>{created}</sent>",
