@@ -305,6 +305,19 @@ def test_lone_surrogates_survive_a_text_round_trip(name: str) -> None:
         assert from_json(to_json(article)) == article
 
 
+@pytest.mark.parametrize("indent", [2, None], ids=["indented", "compact"])
+@pytest.mark.parametrize("name", ENGINES)
+def test_lone_surrogates_are_written_as_escapes(
+    name: str, indent: int | None
+) -> None:
+    """A lone surrogate is written as an escape, so the output saves as UTF-8."""
+    article = Article(headline="half a pair: \ud83d")
+    with engine(name):
+        document = to_json(article, indent=indent)
+    assert "half a pair: \\ud83d" in document
+    assert from_json(document.encode("utf-8")) == article
+
+
 def test_keys_with_defaults_may_be_left_out() -> None:
     """A minimal document reads, the missing keys taking the model defaults."""
     document = {

@@ -266,10 +266,29 @@ def to_json(article: Article, *, indent: int | None = 2) -> str:
         except TypeError:
             pass  # lone surrogates or integers past 64 bits: json copes
     if indent is None:
-        return (
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-        )
-    return _encode_indented(data, "\n", " " * indent) + "\n"
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = _encode_indented(data, "\n", " " * indent)
+    return _escape_surrogates(text) + "\n"
+
+
+# A str can hold surrogate code points (from a "\ud800" escape, or bytes
+# decoded with errors="surrogateescape"), but UTF-8 cannot carry them.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    r"""
+    Write surrogate code points as ``\uXXXX`` escapes, which JSON reads back.
+
+    Without this a document holding one could not be saved as UTF-8.
+    (Two adjacent escapes that form a pair read back as the one character
+    they encode: a str that held the pair as two code points comes back as
+    that character.)
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 # -- reading ----------------------------------------------------------------
