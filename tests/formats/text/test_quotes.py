@@ -295,6 +295,13 @@ def test_titles_labels_terms_and_scare_quotes_are_not_quotes(
             id="characterised-as",
         ),
         pytest.param(
+            "The regulator disputed the figures on Monday, calling the "
+            'airline\'s account "misleading".',
+            "misleading",
+            "regulator",
+            id="participle-takes-the-sentence-subject",
+        ),
+        pytest.param(
             'The study is "deeply flawed", said economist Rita Mendes.',
             "deeply flawed",
             "Rita Mendes",
