@@ -513,6 +513,20 @@ def test_xml_unsafe_characters_become_replacement_characters(
         assert (f"k{replaced}",) == back.meta.keywords
 
 
+def test_control_characters_only_in_credit_names_stay_json_escapes() -> None:
+    """A control character only in a credit's name list survives a single item, not a package."""
+    article = Article(
+        headline="H",
+        body=[Figure(credit=Credit(raw="r", creators=("A\x01",)))],
+    )
+    single = from_newsml(to_newsml(article)).figures[0].credit
+    packaged = from_newsml(to_newsml(article, package=True)).figures[0].credit
+    assert single is not None
+    assert packaged is not None
+    assert single.creators == ("A\x01",)
+    assert packaged.creators == ("A\ufffd",)
+
+
 def test_tabs_line_ends_and_carriage_returns_survive() -> None:
     """Tab, LF and CR are XML characters: kept, in text and in attributes."""
     text = 'x\r\ny\r"\tq\r\n"'
