@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsdoc
-from newsdoc import Article, Heading, Paragraph
+from newsdoc import Article, Heading, Paragraph, cli
 from newsdoc.cli import main
 from tests.conftest import ROOT, SEED
 
@@ -199,6 +199,17 @@ def test_one_input_goes_to_stdout(
     captured = capsys.readouterr()
     assert _jsonl(FIRST) == captured.out
     assert captured.err == ""
+
+
+def test_dash_output_is_stdout(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o -`` writes to stdout, like no ``-o`` at all."""
+    first = str(corpus / "first.json")
+    assert main(["convert", first, "--to", "jsonl", "-o", "-"]) == 0
+    assert capsys.readouterr().out == _jsonl(FIRST)
+    assert main(["convert", str(corpus), "--to", "jsonl", "-o", "-"]) == 0
+    assert capsys.readouterr().out == _jsonl(FIRST, SECOND)
 
 
 def test_dash_reads_stdin(
@@ -472,6 +483,31 @@ def test_jobs_give_the_same_outputs_in_the_same_order(
     assert results[0] == results[1]
     assert results[0][0] == 1
     assert len(results[0][2]) == 7
+
+
+def test_interrupt_leaves_no_partial_output(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C mid-way exits 130 and drops the unfinished JSON Lines file."""
+    convert = cli._run
+    calls = []
+
+    def interrupted(job: cli._Job) -> cli._Outcome:
+        calls.append(job)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return convert(job)
+
+    monkeypatch.setattr(cli, "_run", interrupted)
+    out = tmp_path / "all.jsonl"
+    assert (
+        main(["convert", str(corpus), "--to", "jsonl", "-o", str(out)]) == 130
+    )
+    assert capsys.readouterr().err == "newsdoc: interrupted\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
 # -- convert: JSON Lines corpora ----------------------------------------------

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 from collections import deque
@@ -55,10 +57,15 @@ OK: Final = 0
 FAILED: Final = 1
 #: Exit status: the command line itself is wrong.
 USAGE: Final = 2
+#: Exit status: stopped by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED: Final = 130
 
-# How many conversions may wait, finished or not, per worker process: enough
-# to keep every worker busy, few enough that memory stays flat.
+# How many batches of conversions may wait, finished or not, per worker
+# process: enough to keep every worker busy, few enough that memory stays
+# flat. A batch of articles goes to a worker at once, since sending each
+# small article on its own costs more than converting it.
 _AHEAD_PER_JOB: Final = 4
+_BATCH: Final = 16
 
 
 class _UsageError(Exception):
@@ -298,6 +305,17 @@ def _run(job: _Job) -> _Outcome:
     return _Outcome()
 
 
+def _run_all(jobs: Sequence[_Job]) -> list[_Outcome]:
+    """Run a batch of jobs in one worker: one round trip for many articles."""
+    return [_run(job) for job in jobs]
+
+
+def _batches(jobs: Iterable[_Job], size: int) -> Iterator[list[_Job]]:
+    iterator = iter(jobs)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 def _outcomes(
     jobs: Iterable[_Job], workers: int
 ) -> Iterator[tuple[_Job, _Outcome]]:
@@ -308,17 +326,29 @@ def _outcomes(
         return
     # Spawned, not forked: the same on every platform, and safe in a parent
     # that runs threads.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[_Job, Future[_Outcome]]] = deque()
-        for job in jobs:
-            pending.append((job, pool.submit(_run, job)))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_ignore_interrupts,
+    )
+    try:
+        pending: deque[tuple[list[_Job], Future[list[_Outcome]]]] = deque()
+        for batch in _batches(jobs, _BATCH):
+            pending.append((batch, pool.submit(_run_all, batch)))
             if len(pending) >= workers * _AHEAD_PER_JOB:
                 done, future = pending.popleft()
-                yield done, future.result()
+                yield from zip(done, future.result(), strict=True)
         while pending:
             done, future = pending.popleft()
-            yield done, future.result()
+            yield from zip(done, future.result(), strict=True)
+    finally:
+        # On Ctrl-C or an error, drop the work not yet started.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the main process, which stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # -- where results go -------------------------------------------------------
@@ -454,6 +484,8 @@ def _plan(
     several = len(inputs) > 1 or any(
         name != "-" and Path(name).is_dir() for name in names
     )
+    if output == "-":
+        output = None  # -o - is standard output, as an input - is stdin
     if output is not None and _wants_directory(output):
         return _Plan(directory=Path(output))
     if target.many:
@@ -919,6 +951,10 @@ def _command(args: argparse.Namespace) -> int:
     except NewsdocError as exc:
         _error(str(exc))
         return FAILED
+    except KeyboardInterrupt:
+        # Unfinished outputs are already removed (see _convert).
+        _error("interrupted")
+        return INTERRUPTED
     return status
 
 
