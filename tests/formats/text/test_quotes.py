@@ -607,6 +607,17 @@ def test_description_refers_back_to_the_person_named() -> None:
     assert expected == speakers_of(texts)
 
 
+def test_body_description_refers_back_to_the_organisation() -> None:
+    """'the department said' is the body named last, not a person."""
+    texts = [
+        "Engineer Lars Moe works for the Vestby Regional Council.",
+        "According to Vestby Roads, repairs will start in June.",
+        '"Crews will work at night," the department said.',
+    ]
+    expected = ["Vestby Roads"]
+    assert expected == speakers_of(texts)
+
+
 def test_quote_alone_in_its_paragraph_takes_the_last_speaker() -> None:
     """A paragraph that is only a quotation continues the last speaker."""
     texts = [

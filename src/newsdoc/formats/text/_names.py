@@ -488,6 +488,9 @@ class NameIndex:
         self._titled: set[str] = set()
         self._seen: set[tuple[str, ...]] = set()
         self._seen_runs: set[str] = set()
+        # First words of organisations' names: "Gauteng" in "Gauteng
+        # Provincial Government".
+        self._body_openers: set[str] = set()
         for text in texts:
             self._add_text(text)
 
@@ -525,6 +528,8 @@ class NameIndex:
         if name in self._seen:
             return
         self._seen.add(name)
+        if len(name) > 1 and any(w.lower() in BODIES for w in name[1:]):
+            self._body_openers.add(name[0].lower())
         for word in set(name):
             if word.lower() in _CONNECTORS:
                 continue
@@ -538,8 +543,10 @@ class NameIndex:
         Whether *name* looks like a person's name, for "he" and "she".
 
         Up to four capitalised words with no word of an organisation's
-        name; a single word only when the article also uses it in a longer
-        name ("Sinwar" for "Yahya Sinwar", but not "Israel" alone).
+        name, and not opening with a word that opens an organisation's name
+        in the same article ("Gauteng Cogta" beside "Gauteng Provincial
+        Government"); a single word only when the article also uses it in
+        a longer name ("Sinwar" for "Yahya Sinwar", but not "Israel" alone).
         """
         words = name.split()
         if not 1 <= len(words) <= _LONGEST_PERSON or not all(
@@ -547,6 +554,8 @@ class NameIndex:
         ):
             return False
         if any(w.lower() in BODIES for w in words):
+            return False
+        if len(words) > 1 and words[0].lower() in self._body_openers:
             return False
         if len(words) > 1:
             return True
