@@ -61,6 +61,11 @@ def speakers_of(
             id="straight-open-curly-close",
         ),
         pytest.param(
+            "„The bridge will reopen in May,“ the council said.",
+            "The bridge will reopen in May,",
+            id="low-open-high-close",
+        ),
+        pytest.param(
             "The council said: “The bridge will reopen in May.”",
             "The bridge will reopen in May.",
             id="after-a-colon",

@@ -79,13 +79,18 @@ def _double_spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
     depth = 0
     start = 0
+    low = False
     for match in _DOUBLE_MARK.finditer(text):
         index = match.start()
         opens, closes = _double_roles(text, index)
+        if depth == 1 and low and match.group() == "“":
+            # German style opens low and closes high: „…“.
+            opens, closes = False, True
         if depth == 0:
             if opens:
                 depth = 1
                 start = index + 1
+                low = match.group() == "„"
         elif closes:
             depth -= 1
             if depth == 0:
