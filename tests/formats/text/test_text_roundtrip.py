@@ -142,14 +142,15 @@ def _readable(body: Sequence[str | Heading | Figure]) -> bool:
         if isinstance(block, Heading) and not isinstance(following, str):
             return False  # a heading opens a section of text
         if isinstance(block, str):
-            lines = block.split("\n")
+            lines = [" ".join(line.split()) for line in block.split("\n")]
             if len(set(lines)) != len(lines):
                 return False  # a line said twice reads as a caption
         if (
             isinstance(following, Figure)
             and isinstance(block, Figure)
             and block.caption is not None
-            and block.caption == following.caption
+            and following.caption is not None
+            and block.caption.split() == following.caption.split()
         ):
             return False  # the same picture twice is one picture
     return True
