@@ -25,7 +25,6 @@ __all__ = ["find_quotes"]
 
 _OPEN_DOUBLE: Final = "“„"
 _CLOSE_DOUBLE: Final = "”"
-_STRAIGHT_DOUBLE: Final = '"'
 # What may stand right before an opening mark besides a space.
 _BEFORE_OPEN: Final = "([{—–-/:"
 # Punctuation that may follow a closing mark.
