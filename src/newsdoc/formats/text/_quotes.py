@@ -317,6 +317,13 @@ def find_quotes(
     """
     Find the quotations in the paragraphs of one article.
 
+    Quote marks are paired per text (straight, curly, mixed and, where the
+    article quotes with them, single marks); spans that are titles,
+    labels or terms are dropped; each quotation gets the attribution
+    around it, or the one its context implies; then one reading of the
+    article in order resolves pronouns, descriptions and short names.
+    The work is linear in the length of *texts*.
+
     Args:
         texts: The standfirst's text, if any, then the body paragraphs'
             texts, in reading order.
