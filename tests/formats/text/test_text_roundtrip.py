@@ -16,7 +16,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from newsdoc import Article, Figure, Heading, Paragraph, parse_text, to_text
+from newsdoc import (
+    Article,
+    Figure,
+    Heading,
+    Paragraph,
+    ParseError,
+    parse_text,
+    to_text,
+)
 from newsdoc.formats.text._credits import parse_credit
 from newsdoc.formats.text._quotes import find_quotes
 from tests.conftest import SHARED, shared_path
@@ -243,6 +251,14 @@ def test_raw_writes_one_figure_block() -> None:
     )
 
 
+def test_raw_keeps_a_caption_that_looks_like_a_credit() -> None:
+    """A caption the usual layout would misread is written on one line."""
+    figure = Figure(caption="(Harbour News)", credit=parse_credit("AP"))
+    article = Article(headline="Ferries sail", body=[figure])
+    assert "(Harbour News) (AP)\n" in to_text(article)
+    assert article == parse_text(to_text(article))
+
+
 def test_raw_repeats_a_caption_that_would_read_as_text() -> None:
     """A caption without credit is written twice, as pages repeat captions."""
     figure = Figure(caption="Ferries in port.")
@@ -282,3 +298,34 @@ def test_unknown_style_is_refused() -> None:
     """A style other than raw or reading raises ValueError naming both."""
     with pytest.raises(ValueError, match="raw, reading"):
         to_text(Article(headline="Ferries sail"), style="html")  # type: ignore[arg-type]
+
+
+# Fragments of scraped text: words, marks, credits, breaks, in any order.
+_FRAGMENTS = (
+    *("Ferry", "port", "sailed.", "the", "and", "said", "Ann Lee", "TALKS"),
+    *(
+        "What next?",
+        "By Ann Lee",
+        "Ann Lee · Harbour News",
+        "Ann, 44, agreed.",
+    ),
+    *(
+        "(AP)",
+        "(Photo: Ann Lee)",
+        "Photograph: Ann Lee/AP",
+        "(credit: A/B VIA C)",
+    ),
+    *("Getty Images", "REUTERS", "Copyright", "FILE -", "May 3, 2024"),
+    *("LISBON, May 3 (Reuters) -", "“", "”", '"', "‘", "’", "-", "/", "."),
+    *("\n", "\n\n", "\n\n", "\r\n", "\t", "\u00a0", "\u200b", " "),
+)
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60).map(" ".join))
+def test_what_the_reader_makes_the_writer_expresses(text: str) -> None:
+    """Whatever article the reader makes of a text, it reads back from to_text."""
+    try:
+        article = parse_text(text)
+    except ParseError:
+        return
+    assert article == parse_text(to_text(article))

@@ -131,18 +131,37 @@ def _raw_blocks(article: Article) -> list[str]:
     return blocks
 
 
+def _figure_layouts(figure: Figure) -> list[list[str]]:
+    """The ways to write *figure*, the plainest first."""
+    caption = figure.caption
+    if figure.credit is None:
+        # Alone, a caption may read as a paragraph; repeated, it cannot.
+        return [[caption], [caption, caption]] if caption else []
+    raw = figure.credit.raw
+    if caption is None:
+        return [[credit_line(raw)], [raw]]
+    return [
+        [caption, credit_line(raw)],
+        [f"{caption} {credit_line(raw)}"],
+        [caption, raw],
+    ]
+
+
 def _raw_figure(figure: Figure) -> str:
-    lines: list[str] = []
-    if figure.caption is not None:
-        lines.append(figure.caption)
-    if figure.credit is not None:
-        lines.append(credit_line(figure.credit.raw))
-    if len(lines) == 1 and figure.caption is not None:
-        # Alone, the caption may read as a paragraph; repeated, it cannot.
-        alone = read_figure(Block((Line(1, figure.caption),)))
-        if alone != Figure(caption=figure.caption):
-            lines.append(figure.caption)
-    return "\n".join(lines)
+    """
+    Write *figure* in the first layout that reads back as it.
+
+    A caption that looks like a credit itself ("(AP)") cannot take the
+    usual layout; an article with a figure no layout expresses is written
+    in the usual one all the same.
+    """
+    layouts = _figure_layouts(figure)
+    bare = Figure(caption=figure.caption, credit=figure.credit)
+    for lines in layouts:
+        block = Block(tuple(Line(n, t) for n, t in enumerate(lines, 1)))
+        if read_figure(block) == bare:
+            return "\n".join(lines)
+    return "\n".join(layouts[0])
 
 
 def _plain(text: str) -> str:
