@@ -87,7 +87,8 @@ def to_text(
     ``"raw"`` writes the layout `parse_text` reads: the headline, then the
     standfirst, the byline and the body's blocks, one blank line between
     blocks.  A figure is its caption on one line and its credit in brackets
-    on the next; a caption without credit is written twice when once would
+    on the next (or on the caption's line, where the caption would read as
+    a credit); a caption without credit is written twice when once would
     read as a paragraph (the way pages repeat captions).
     ``parse_text(to_text(article)) == article`` for every article this
     layout can express (`docs/text.md` says which cannot be).  Quotes,
