@@ -777,9 +777,11 @@ def test_from_json_reads_escaped_lone_surrogates_and_refuses_encoded_ones() -> (
     refused with the offset of the bad byte.
     """
     document = to_json(Article(headline="Head\ud800line"))
-    escaped = document.replace("\ud800", "\\ud800").encode("ascii")
-    assert Article(headline="Head\ud800line") == from_json(escaped)
-    encoded = document.encode("utf-8", "surrogatepass")
+    assert "\ud800" not in document  # written as an escape
+    assert Article(headline="Head\ud800line") == from_json(
+        document.encode("ascii")
+    )
+    encoded = b'{"schema": "newsdoc/1", "headline": "Head\xed\xa0\x80line"}'
     error = refusal(from_json, encoded)
     assert "UTF-8" in error.message
 
@@ -1157,15 +1159,23 @@ def test_text_round_trip_keeps_a_credit_with_an_unbalanced_parenthesis(
     assert article == parse_text(to_text(article))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeEncodeError,
-    reason=(
-        "the JSON reader keeps a \\ud800 escape as a lone surrogate, and "
-        "the command line cannot encode it as UTF-8 (issues 2 and 5)"
-    ),
+@pytest.mark.parametrize(
+    "target",
+    [
+        "json",
+        pytest.param(
+            "text",
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=UnicodeEncodeError,
+                reason=(
+                    "the text writer keeps a lone surrogate, and the command "
+                    "line cannot encode it as UTF-8 (issue 5)"
+                ),
+            ),
+        ),
+    ],
 )
-@pytest.mark.parametrize("target", ["json", "text"])
 def test_command_line_reports_articles_that_utf8_cannot_carry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
 ) -> None:
