@@ -1159,23 +1159,7 @@ def test_text_round_trip_keeps_a_credit_with_an_unbalanced_parenthesis(
     assert article == parse_text(to_text(article))
 
 
-@pytest.mark.parametrize(
-    "target",
-    [
-        "json",
-        pytest.param(
-            "text",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=UnicodeEncodeError,
-                reason=(
-                    "the text writer keeps a lone surrogate, and the command "
-                    "line cannot encode it as UTF-8 (issue 5)"
-                ),
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("target", ["json", "text"])
 def test_command_line_reports_articles_that_utf8_cannot_carry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
 ) -> None:
