@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -29,7 +29,7 @@ import newsdoc
 import newsdoc.formats.json as json_module
 
 
-__all__ = ["COMPARISONS", "Comparison", "Inputs"]
+__all__ = ["COMPARISONS", "TARGETS", "Comparison", "Inputs", "with_targets"]
 
 
 @attrs.frozen(kw_only=True)
@@ -470,6 +470,26 @@ def cli_jobs(inputs: Inputs, settings: Settings) -> list[Result]:
                 "jobs2_cpu_s": statistics.median(cpus[2]),
             },
         )
+    ]
+
+
+#: The targets of issue 6: the largest ratio that meets each.
+TARGETS: Final[Mapping[str, float]] = {
+    "json_roundtrip_vs_pydantic": 1.0,
+    "newsml_read_vs_newsmlg2": 0.1,
+    "newsml_write_vs_newsmlg2": 0.1,
+    "newsml_read_vs_lxml_floor": 5.0,
+    "newsml_write_vs_lxml_floor": 5.0,
+    "parse_text_10mb_per_byte_vs_3kb": 1.5,
+    "parse_text_10mb_peak_memory": 10.0,
+}
+
+
+def with_targets(results: Sequence[Result]) -> list[Result]:
+    """*results*, each with its target from `TARGETS` where it has one."""
+    return [
+        attrs.evolve(result, target=TARGETS.get(result.name))
+        for result in results
     ]
 
 

@@ -139,6 +139,8 @@ class Result:
         unit: What a time is per (``s/corpus``, ``s/byte``), or what the
             ratio is when it is not a time ratio.
         extra: Further figures for the JSON output (sizes, throughput).
+        target: The largest ratio that meets newsdoc's target, if it has
+            one (issue 6).
     """
 
     name: str
@@ -148,10 +150,16 @@ class Result:
     ratio: float
     unit: str
     extra: Mapping[str, float | int | str] = attrs.field(factory=dict)
+    target: float | None = None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the ratio meets the target; `None` without a target."""
+        return None if self.target is None else self.ratio <= self.target
 
     def to_json(self) -> dict[str, Any]:
         """The result as the JSON object the issue asks for, plus extras."""
-        return {
+        data = {
             "ours_s": self.ours_s,
             "baseline": self.baseline,
             "baseline_s": self.baseline_s,
@@ -159,6 +167,10 @@ class Result:
             "unit": self.unit,
             **self.extra,
         }
+        if self.target is not None:
+            data["target"] = self.target
+            data["met"] = self.met
+        return data
 
 
 def _repeats(call: Callable[[], object], sample_s: float) -> int:
@@ -253,6 +265,7 @@ def format_table(results: list[Result]) -> str:
         "ratio",
         "q1-q3",
         "unit",
+        "target",
     )
     rows = [header]
     rows.extend(
@@ -264,6 +277,7 @@ def format_table(results: list[Result]) -> str:
             f"{result.ratio:.3g}",
             _quartiles(result),
             result.unit,
+            _target(result),
         )
         for result in results
     )
@@ -291,6 +305,12 @@ def format_details(results: list[Result]) -> str:
             )
             lines.append(f"{result.name}: {figures}")
     return "\n".join(lines)
+
+
+def _target(result: Result) -> str:
+    if result.target is None:
+        return ""
+    return f"<= {result.target:g} {'met' if result.met else 'MISSED'}"
 
 
 def _quartiles(result: Result) -> str:

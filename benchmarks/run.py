@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from comparisons import COMPARISONS, Inputs
+from comparisons import COMPARISONS, Inputs, with_targets
 from harness import (
     FULL,
     QUICK,
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = 1
             continue
         started = time.perf_counter()
-        results.extend(comparison.run(inputs, settings))
+        results.extend(with_targets(comparison.run(inputs, settings)))
         elapsed = time.perf_counter() - started
         print(f"measured {comparison.title} in {elapsed:.1f} s")
     print()

@@ -25,7 +25,13 @@ from tests.conftest import ROOT, SEED
 BENCHMARKS = ROOT / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from comparisons import COMPARISONS, Comparison, Inputs  # noqa: E402
+from comparisons import (  # noqa: E402
+    COMPARISONS,
+    TARGETS,
+    Comparison,
+    Inputs,
+    with_targets,
+)
 from harness import (  # noqa: E402
     Result,
     Settings,
@@ -102,6 +108,31 @@ def test_the_issue_names_are_all_produced() -> None:
     produced = {name for c in COMPARISONS for name in c.names}
 
     assert set() == REQUIRED - produced
+
+
+def test_every_target_names_a_comparison() -> None:
+    """Each target belongs to a result some comparison produces."""
+    produced = {name for c in COMPARISONS for name in c.names}
+
+    assert set(TARGETS) <= produced
+
+
+def test_a_result_over_its_target_is_missed() -> None:
+    """A ratio above the target is reported as missed, in --json too."""
+    result = Result(
+        name="json_roundtrip_vs_pydantic",
+        ours_s=3.0,
+        baseline="pydantic",
+        baseline_s=2.0,
+        ratio=1.5,
+        unit="s/corpus",
+    )
+
+    [targeted] = with_targets([result])
+
+    assert targeted.target == 1.0
+    assert targeted.to_json()["met"] is False
+    assert "MISSED" in format_table([targeted])
 
 
 def test_json_output_has_one_entry_per_comparison(tmp_path: Path) -> None:
