@@ -409,6 +409,48 @@ def test_write_failure_is_reported_and_the_rest_written(
     assert sorted(_tree(out)) == ["first.json", "world"]
 
 
+# A lone surrogate can sit in a str (a JSON reader may decode "\\ud800" to
+# it) but in no UTF-8 file.
+SURROGATE = Article(
+    headline="Head\ud800line", body=[Paragraph(text="A paragraph.")]
+)
+
+
+def test_article_utf8_cannot_encode_fails_in_one_line(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An article with a lone surrogate is one error line, and no file."""
+    monkeypatch.setattr(cli, "read", lambda _data, _format: SURROGATE)
+    out = tmp_path / "out"
+    first = str(corpus / "first.json")
+    assert main(["convert", first, "--to", "text", "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith(f"newsdoc: {first}: text: ")
+    assert "U+D800" in captured.err
+    assert not out.exists()
+
+
+def test_validate_escapes_what_utf8_cannot_encode(
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Validation output shows a lone surrogate as an escape, in any form."""
+    problem = newsdoc.Problem("ND999", "error", "headline", "bad \ud800 here")
+    monkeypatch.setattr(cli, "validate", lambda _article: (problem,))
+    for form in ("human", "json"):
+        out = io.BytesIO()
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, "utf-8"))
+        main(["validate", str(corpus / "first.json"), "--format", form])
+        sys.stdout.flush()
+        assert b"\\ud800" in out.getvalue(), form
+    record = json.loads(out.getvalue().decode("utf-8"))
+    assert record["problems"][0]["message"] == problem.message
+
+
 def test_failed_conversion_leaves_no_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

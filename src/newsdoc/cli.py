@@ -280,6 +280,23 @@ def _encode(document: str | bytes) -> bytes:
     return document.encode("utf-8") if isinstance(document, str) else document
 
 
+def _unencodable(target: str, exc: UnicodeEncodeError) -> str:
+    # A lone surrogate (U+D800 to U+DFFF) can sit in a Python str, from a
+    # JSON escape for instance, but no UTF-8 file can hold it.
+    character = ord(exc.object[exc.start])
+    return (
+        f"{target}: the article holds U+{character:04X}, which UTF-8 cannot "
+        f"encode (character {exc.start} of the output)"
+    )
+
+
+def _printable(text: str) -> str:
+    """*text* with what UTF-8 cannot encode as backslash escapes."""
+    # In JSON output the escape (\ud800) is the JSON escape of the same
+    # character, so the document stays valid and means the same.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _run(job: _Job) -> _Outcome:
     """Convert one article; return the result or the reason it failed."""
     if job.error is not None or job.close:
@@ -294,7 +311,11 @@ def _run(job: _Job) -> _Outcome:
             article = _jsonl_line(data, number=job.line, source=None)
         else:
             article = read(data, job.source)
-        document = _encode(write(article, job.target))
+        written = write(article, job.target)
+        try:
+            document = _encode(written)
+        except UnicodeEncodeError as exc:
+            return _Outcome(error=_unencodable(job.target, exc))
         if job.output is None:
             return _Outcome(document=document)
         _write_atomic(Path(job.output), document)
@@ -769,9 +790,12 @@ def _validate(args: argparse.Namespace) -> int:
                     "line": line,
                     "problems": [_problem_json(p) for p in problems],
                 }
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                dumped = json.dumps(record, ensure_ascii=False)
+                sys.stdout.write(_printable(dumped) + "\n")
             else:
-                sys.stdout.writelines(f"{where}: {p}\n" for p in problems)
+                sys.stdout.writelines(
+                    _printable(f"{where}: {p}\n") for p in problems
+                )
     if args.format == "human":
         found = ", ".join(_count(n, s) for s, n in counts.items())
         noun = "article" if articles == 1 else "articles"
