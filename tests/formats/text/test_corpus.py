@@ -137,6 +137,11 @@ def _words(text: str | None) -> Counter[str]:
     return Counter(_WORD.findall(text or ""))
 
 
+def _figure_words(figure: Figure) -> Counter[str]:
+    credit = figure.credit.raw if figure.credit is not None else None
+    return _words(figure.caption) + _words(credit)
+
+
 def _model_words(article: Article) -> Counter[str]:
     """The words the model holds, each once (the dateline is a view)."""
     words = _words(article.headline) + _words(article.byline)
@@ -144,8 +149,7 @@ def _model_words(article: Article) -> Counter[str]:
         words += _words(article.standfirst.text)
     for block in article.body:
         if isinstance(block, Figure):
-            words += _words(block.caption)
-            words += _words(block.credit and block.credit.raw)
+            words += _figure_words(block)
         else:
             words += _words(block.text)
     return words
@@ -153,10 +157,7 @@ def _model_words(article: Article) -> Counter[str]:
 
 def _figure_repeats(text: str, article: Article) -> Counter[str]:
     """The words of input lines that only say again what a figure says."""
-    figures = [
-        _words(figure.caption) + _words(figure.credit and figure.credit.raw)
-        for figure in article.figures
-    ]
+    figures = [_figure_words(figure) for figure in article.figures]
     repeats: Counter[str] = Counter()
     for line in text.splitlines():
         words = _words(line)
