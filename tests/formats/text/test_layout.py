@@ -223,6 +223,12 @@ def test_first_paragraph_is_no_standfirst() -> None:
         pytest.param(
             "HANOI, Nov 2 — Ferries sailed.", "HANOI, Nov 2", id="day"
         ),
+        pytest.param(
+            "Lisbon (Reuters) - Ferries sailed.",
+            "Lisbon (Reuters)",
+            id="title-case-place-with-agency",
+        ),
+        pytest.param("Lisbon - Ferries sailed.", None, id="title-case-alone"),
         pytest.param("The ferries sailed - at last.", None, id="no-place"),
         pytest.param("NATO said the ferries sailed.", None, id="no-dash"),
     ],

@@ -117,14 +117,20 @@ _MONTH: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_PLACE_DETAIL: Final = rf"""
+    (?:,[ \u00a0][A-Z][a-z]+\.?(?:[ \u00a0][A-Z][a-z]+\.?)?)?   # , Wash.
+    (?:,[ \u00a0]{_MONTH}\.?[ \u00a0]\d{{1,2}}(?:,[ \u00a0]\d{{4}})?)?  # , May 3
+"""
+_AGENCY: Final = r"[ \u00a0]\([A-Z][\w.&' -]*\)"  # (Reuters)
 # KATHMANDU, April 25 (Reuters) -   MEXICO CITY (AP) —   AUBURN, Wash. —
+# and, with its agency, a place in title case: London (Reuters) -
 _DATELINE: Final = re.compile(
     rf"""
     (?P<dateline>
         [A-Z][A-Z'’.\-]*[A-Z.](?:[ /][A-Z][A-Z'’.\-]*)*    # PLACE, PLACE/PLACE
-        (?:,[ \u00a0][A-Z][a-z]+\.?(?:[ \u00a0][A-Z][a-z]+\.?)?)?  # , Wash.
-        (?:,[ \u00a0]{_MONTH}\.?[ \u00a0]\d{{1,2}}(?:,[ \u00a0]\d{{4}})?)?
-        (?:[ \u00a0]\([A-Z][\w.&' -]*\))?                    # (Reuters)
+        {_PLACE_DETAIL} (?:{_AGENCY})?
+      | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}}               # Place, New Place
+        {_PLACE_DETAIL} {_AGENCY}
     )
     [ \u00a0]+[-–—][ \u00a0]+\S
     """,
