@@ -24,7 +24,10 @@ from newsdoc.model import Credit
 
 
 __all__ = [
+    "Split",
     "credit_line",
+    "is_credit",
+    "looks_like_names",
     "parse_credit",
     "split_credit",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "Block",
     "Layout",
     "Line",
+    "dateline",
     "read_blocks",
     "read_figure",
     "read_layout",
