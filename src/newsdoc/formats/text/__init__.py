@@ -92,8 +92,8 @@ def to_text(
     read as a paragraph (the way pages repeat captions).
     ``parse_text(to_text(article)) == article`` for every article this
     layout can express (`docs/text.md` says which cannot be).  Quotes,
-    metadata, image references and alt text are not written: `parse_text`
-    finds the quotes again, the rest is lost.
+    heading levels, metadata, image references and alt text are not
+    written: `parse_text` finds the quotes again, the rest is lost.
 
     ``"reading"`` writes a clean form for people: the headline underlined
     with ``=``, subheadings underlined with ``-``, each figure as a note in
