@@ -409,17 +409,16 @@ def _content_meta(article: Article) -> list[str]:
     return lines
 
 
-def _content_hash(article: Article, content: list[str], html: str) -> str:
+def _content_hash(article: Article, rest: bytes) -> str:
     """
-    A guid from the article's content: its contentMeta and its body.
+    A guid from the article's content: the text item from contentMeta on.
 
-    Both hold every field but the language and the publication date, which
-    are added; the options (provider, versionCreated) are not in them.
+    That part holds every field but the language and the publication date,
+    which are added; the options (provider, versionCreated) are not in it.
     """
     meta = article.meta
     published = None if meta.published is None else _datetime(meta.published)
-    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass"))
-    digest.update("\n".join(content).encode("utf-8", "surrogatepass"))
+    digest = hashlib.sha256(rest)
     digest.update(repr((meta.language, published)).encode())
     return n.HASH_GUID_PREFIX + digest.hexdigest()
 
@@ -430,8 +429,19 @@ def _item(
     first_created: str | None,
     content: list[str],
 ) -> list[str]:
+    """An item's lines: root, catalogRef, itemMeta, then *content*."""
+    lines = _item_head(tag, head, first_created)
+    lines.extend("  " + line for line in content)
+    return lines
+
+
+def _item_head(
+    tag: str,
+    head: tuple[str, str | None, str, str, str],
+    first_created: str | None,
+) -> list[str]:
     """
-    An item's lines: root, catalogRef, itemMeta, then *content*.
+    An item's first lines: root, catalogRef and itemMeta.
 
     *head* is (guid, language, item class, provider literal, versionCreated),
     all but the guid and language already in their XML form. The caller
@@ -460,19 +470,12 @@ def _item(
             "  </itemMeta>",
         )
     )
-    lines.extend("  " + line for line in content)
     return lines
 
 
-def _text_item(
-    article: Article,
-    head: tuple[str, str | None, str, str, str],
-    content: list[str],
-    html: str,
-) -> list[str]:
-    published = article.meta.published
-    first_created = None if published is None else _datetime(published)
-    lines = _item("newsItem", head, first_created, content)
+def _text_rest(content: list[str], html: str) -> list[str]:
+    """The text item's lines after itemMeta: contentMeta, the body, the end."""
+    lines = ["  " + line for line in content]
     lines.extend(
         (
             "  <contentSet>",
@@ -564,9 +567,9 @@ def _package_item(
 _DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8"?>'
 
 
-def _document(lines: list[str]) -> bytes:
+def _encoded(lines: list[str]) -> bytes:
     """
-    The finished document, refused (ValueError) if XML cannot carry it.
+    *lines* as UTF-8, each ended by a newline; ValueError if XML cannot carry them.
 
     A lone surrogate fails the encoding; the other characters XML 1.0 lacks
     are found in the text (U+FFFE, U+FFFF) and in the bytes (C0 controls).
@@ -596,11 +599,12 @@ def _write(
     provider_literal = _attr(
         _normal(provider or meta.publisher or n.GENERATOR)
     )
-    content = _content_meta(article)
-    html = _html(article)
-    text_guid = (
-        guid or meta.id or meta.url or _content_hash(article, content, html)
-    )
+    rest = _text_rest(_content_meta(article), _html(article))
+    text_guid = guid or meta.id or meta.url
+    rest_bytes: bytes | None = None
+    if not text_guid:
+        rest_bytes = _encoded(rest.copy())
+        text_guid = _content_hash(article, rest_bytes)
     text_head = (
         text_guid,
         meta.language,
@@ -608,12 +612,17 @@ def _write(
         provider_literal,
         created,
     )
-    item = _text_item(article, text_head, content, html)
+    published = None if meta.published is None else _datetime(meta.published)
+    head = _item_head("newsItem", text_head, published)
     if not package:
-        item[0] = item[0].replace(
+        # The item alone: its head and its (perhaps already encoded) rest.
+        head[0] = head[0].replace(
             "<newsItem ", f'<newsItem xmlns="{n.NAR}" ', 1
         )
-        return _document([_DECLARATION, *item])
+        if rest_bytes is None:
+            rest_bytes = _encoded(rest)
+        return _encoded([_DECLARATION, *head]) + rest_bytes
+    item = head + rest
 
     refs = [(text_guid, n.TEXT_CLASS)]
     pictures: list[str] = []
@@ -647,7 +656,7 @@ def _write(
         "  </itemSet>",
         "</newsMessage>",
     ]
-    return _document(lines)
+    return _encoded(lines)
 
 
 def write(
