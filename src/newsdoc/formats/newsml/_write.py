@@ -262,6 +262,27 @@ def _named(tag: str, name: str, role: str | None = None) -> list[str]:
 # -- the XHTML body ------------------------------------------------------------
 
 
+# The same speaker, verb and outlet open many quotes.
+@functools.lru_cache(maxsize=4096)
+def _quote_tag(
+    speaker: str | None,
+    verb: str | None,
+    outlet: str | None,
+    continues: bool,  # noqa: FBT001 - positional keeps the cache key cheap
+) -> str:
+    """The opening tag of a quote's span, with its attribution."""
+    tag = '<span class="quote"'
+    if speaker is not None:
+        tag += f' data-speaker="{_attr(speaker)}"'
+    if verb is not None:
+        tag += f' data-verb="{_attr(verb)}"'
+    if outlet is not None:
+        tag += f' data-outlet="{_attr(outlet)}"'
+    if continues:
+        tag += ' data-continues="true"'
+    return tag + ">"
+
+
 def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
     text = paragraph.text
     # Quotes and the text between them are slices of the paragraph: when it
@@ -277,16 +298,11 @@ def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
             before = _esc(before)
             words = _esc(words)
         append(before)
-        append('<span class="quote"')
-        if quote.speaker is not None:
-            append(f' data-speaker="{_attr(quote.speaker)}"')
-        if quote.verb is not None:
-            append(f' data-verb="{_attr(quote.verb)}"')
-        if quote.outlet is not None:
-            append(f' data-outlet="{_attr(quote.outlet)}"')
-        if quote.continues:
-            append(' data-continues="true"')
-        append(">")
+        append(
+            _quote_tag(
+                quote.speaker, quote.verb, quote.outlet, quote.continues
+            )
+        )
         append(words)
         append("</span>")
         position = quote.end
