@@ -53,10 +53,11 @@ _C0_BYTES: Final = bytes(c for c in range(32) if c not in {9, 10, 13})
 
 
 # -- characters XML cannot carry ----------------------------------------------
-# The writer writes optimistically and checks the finished bytes once (in
-# C: one translate, two searches); only when they hold such a character
-# does it write again from a copy of the article with each replaced, so no
-# string is checked on its own on the fast path.
+# The writer writes optimistically and checks the finished document once
+# (two searches of the text, the UTF-8 encoder, one translate of the
+# bytes); only when it holds such a character does it write again from a
+# copy of the article with each replaced, so no string is checked on its
+# own on the fast path.
 
 
 def _clean(text: str) -> str:
