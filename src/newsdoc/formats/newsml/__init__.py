@@ -64,7 +64,8 @@ def to_newsml(
             `NO_DATE` (the Unix epoch). The wall clock is never read: pass
             ``datetime.now(UTC)`` to stamp the time of writing.
         guid: The text item's ``guid``. Default: the article's id, else its
-            URL, else ``urn:newsdoc:sha256:`` and a SHA-256 of the article.
+            URL, else ``urn:newsdoc:sha256:`` and a SHA-256 of the article's
+            content, which the other options do not change.
             Picture and package items append ``-picture-N`` and ``-package``.
 
     Returns:
