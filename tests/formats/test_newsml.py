@@ -401,6 +401,19 @@ def test_guid_without_id_or_url_is_a_content_hash() -> None:
     assert re.fullmatch(r"urn:newsdoc:sha256:[0-9a-f]{64}", one or "")
 
 
+def test_content_hash_guid_ignores_options_and_shape() -> None:
+    """Provider, versionCreated and package=True leave the hashed guid alone."""
+    when = datetime(2024, 1, 1, tzinfo=UTC)
+    alone = etree.fromstring(to_newsml(MINIMAL)).get("guid")
+    chosen = etree.fromstring(
+        to_newsml(MINIMAL, provider="Acme", version_created=when)
+    ).get("guid")
+    message = etree.fromstring(to_newsml(MINIMAL, package=True))
+    packaged = message.xpath("nar:itemSet/nar:newsItem/@guid", namespaces=NS)
+    assert alone == chosen
+    assert [alone] == packaged
+
+
 def test_guid_comes_from_the_id_then_the_url_then_the_option() -> None:
     """The id wins over the URL; an explicit guid wins over both."""
     with_url = Article(headline="H", meta=ArticleMeta(url="https://e.com/x"))
