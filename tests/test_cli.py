@@ -643,6 +643,24 @@ def test_progress_bar_only_on_a_terminal(
     assert shown.endswith("\r\x1b[K")  # the bar is cleared at the end
 
 
+class _TerminalOut(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_no_progress_bar_between_documents_on_a_terminal(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents written to the terminal get no progress bar among them."""
+    terminal = _Terminal()
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(sys, "stdout", _TerminalOut(out, "utf-8"))
+    assert main(["convert", str(corpus), "--to", "jsonl"]) == 0
+    assert terminal.getvalue() == ""
+    assert out.getvalue().decode() == _jsonl(FIRST, SECOND)
+
+
 # -- validate -------------------------------------------------------------------
 
 

@@ -434,10 +434,13 @@ class _Progress:
 
     WIDTH: Final = 30
 
-    def __init__(self, total: int | None) -> None:
+    def __init__(self, total: int | None, *, to_stdout: bool) -> None:
         self.total = total
         self.done = 0
-        self.shown = sys.stderr.isatty()
+        # Documents written to the same terminal would run into the bar.
+        self.shown = sys.stderr.isatty() and not (
+            to_stdout and sys.stdout.isatty()
+        )
 
     def _draw(self) -> None:
         if self.total:
@@ -700,7 +703,10 @@ def _convert(args: argparse.Namespace) -> int:
     plan = _plan(inputs, args.inputs, target, args.output)
     targets = _targets(inputs, plan, target)
     one_each = not any(FORMATS[i.format].many for i in inputs)
-    delivery = _Delivery(_Progress(len(inputs) if one_each else None))
+    progress = _Progress(
+        len(inputs) if one_each else None, to_stdout=plan.sink == "-"
+    )
+    delivery = _Delivery(progress)
     try:
         jobs = _jobs(inputs, stdin, plan, target, targets)
         for job, outcome in _outcomes(jobs, args.jobs):
