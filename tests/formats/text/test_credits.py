@@ -91,6 +91,26 @@ from newsdoc.formats.text._credits import (
             id="credit-alone-in-brackets",
         ),
         pytest.param(
+            "Fishing boats return to the quay [Ann Lee/Coastal Press]",
+            Split("Fishing boats return to the quay", "Ann Lee/Coastal Press"),
+            id="credit-in-square-brackets",
+        ),
+        pytest.param(
+            "[Picture: Stockphotos]",
+            Split(None, "Picture: Stockphotos"),
+            id="credit-alone-in-square-brackets",
+        ),
+        pytest.param(
+            "The union leader said talks went on [sic]",
+            Split("The union leader said talks went on [sic]", None),
+            id="editorial-note-in-square-brackets-is-no-credit",
+        ),
+        pytest.param(
+            "Credit...Ann Lee for Harbour News",
+            Split(None, "Credit...Ann Lee for Harbour News"),
+            id="credit-with-ellipsis",
+        ),
+        pytest.param(
             "Picture: Stockphotos",
             Split(None, "Picture: Stockphotos"),
             id="labelled-credit-alone",
@@ -263,6 +283,16 @@ def test_split_credit_on_the_line_under_a_caption(
                 agencies=("AP",),
             ),
             id="copyright-with-no-break-space",
+        ),
+        pytest.param(
+            "Credit...Ann Lee for Harbour News",
+            Credit(
+                raw="Credit...Ann Lee for Harbour News",
+                label="Credit",
+                creators=("Ann Lee",),
+                agencies=("Harbour News",),
+            ),
+            id="photographer-for-outlet",
         ),
         pytest.param(
             "Picture: Stockphotos",

@@ -50,7 +50,7 @@ _LABEL: Final = re.compile(
       | copyright
       | ©
     )
-    \s*:\s*
+    \s*(?::|\.\.\.|…)\s*                     # "Credit:", "Credit...Ann Lee"
     | (?P<by>(?:photo(?:graph)?|picture|image)s?\s+by)\s+
     | (?P<mark>copyright|©)\s*(?=\S)
     """,
@@ -173,7 +173,13 @@ _ORGANISATION_WORDS: Final = frozenset(
 
 _VIA: Final = re.compile(r"\s*/?\s*\bvia\s+", re.IGNORECASE)
 # Every labelled, bracketed or wire credit has one of these in its tail.
-_HINT: Final = re.compile(r"[:/©)]|\b(?:by|copyright)\b", re.IGNORECASE)
+_HINT: Final = re.compile(
+    r"[:/©)\]]|\b(?:by|copyright|credit)\b", re.IGNORECASE
+)
+_FOR: Final = re.compile(r"\s+for\s+")
+# Credits come in round or square brackets: (Ann Lee/AP), [Ann Lee/AP].
+_BRACKETS: Final = {")": "(", "]": "["}
+_OPENING: Final = "(["
 _SEGMENT_SPLIT: Final = re.compile(r"\s*/\s*")
 # Where a credit may follow its caption: after a sentence, or after a dash.
 _BOUNDARY: Final = re.compile(r"(?<=[.!?\"”’)])\s+|(?<=\s)[-–—]\s+")
@@ -276,16 +282,18 @@ def _capitals_end(text: str) -> bool:
 
 
 def _bracketed(line: str) -> tuple[int, str] | None:
-    """The bracketed text that ends *line*, and where its "(" is."""
-    if not line.endswith(")"):
+    """The bracketed text that ends *line*, and where its bracket opens."""
+    closing = line[-1:]
+    opening = _BRACKETS.get(closing)
+    if opening is None:
         return None
     depth = 0
     low = max(0, len(line) - _TAIL)
     for index in range(len(line) - 1, low - 1, -1):
         char = line[index]
-        if char == ")":
+        if char == closing:
             depth += 1
-        elif char == "(":
+        elif char == opening:
             depth -= 1
             if depth == 0:
                 return index, line[index + 1 : -1]
@@ -370,7 +378,7 @@ def split_credit(line: str, *, bare: bool = False) -> Split:
     """
     if not bare and _HINT.search(line, max(0, len(line) - _TAIL)) is None:
         return Split(line, None)
-    if line.startswith("(") and (found := _bracketed(line)) and found[0] == 0:
+    if line[:1] in _OPENING and (found := _bracketed(line)) and found[0] == 0:
         inner = found[1].strip()
         if inner and is_credit(inner, bare=True):
             return Split(None, inner)
@@ -431,6 +439,12 @@ def _segment(segment: str) -> tuple[str, str]:
     return ("creator" if _is_person(segment) else "agency"), segment
 
 
+def _for_outlet(segment: str) -> tuple[str, str]:
+    """Split "Name for Outlet" in two; other segments have no outlet."""
+    parts = _FOR.split(segment, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (segment, "")  # noqa: PLR2004
+
+
 def _segments(text: str) -> _Parts:
     found: list[tuple[str, str]] = []
     if _FILE_SUFFIX.search(text):
@@ -442,10 +456,12 @@ def _segments(text: str) -> _Parts:
         if courtesy is not None:
             found.append(("agency", words[courtesy.end() :].strip()))
             continue
-        found.extend(
-            _segment(segment.strip(" ,;"))
-            for segment in _SEGMENT_SPLIT.split(words)
-        )
+        for segment in _SEGMENT_SPLIT.split(words):
+            # "Ann Lee for Harbour News": a photographer and the outlet.
+            who, outlet = _for_outlet(segment)
+            found.append(_segment(who.strip(" ,;")))
+            if outlet:
+                found.append(("agency", outlet.strip(" ,;")))
     found = [(kind, name) for kind, name in found if name.strip()]
     # "Tom Smith/Daily Gazette": of two names in a row, the second is the
     # outlet the first works for.

@@ -442,7 +442,8 @@ def _headline(blocks: list[Block], source: str | None) -> str:
         )
         raise _error(msg, first.number, source)
     if is_credit(headline, bare=False) or (
-        headline.startswith("(") and split_credit(headline).caption is None
+        headline.startswith(("(", "["))
+        and split_credit(headline).caption is None
     ):
         msg = "no headline: the first line is a photo credit"
         raise _error(msg, first.number, source)
