@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -25,11 +24,10 @@ from newsdoc import (
 )
 from newsdoc.formats.newsml import NO_DATE, from_newsml, to_newsml
 from newsdoc.formats.newsml import _names as n
-from tests.conftest import ROOT, SHARED, shared_path
+from tests.conftest import SHARED, shared_path
 from tests.strategies import articles, characters
 
 
-GOLDEN = ROOT / "tests" / "golden" / "seed" / "newsitem.xml"
 XSD = ("newsml-g2", "NewsML-G2_2.35-spec-All-Power.xsd")
 EXAMPLES = ("newsml-g2", "examples")
 NS = {"nar": n.NAR, "h": n.XHTML}
@@ -642,30 +640,6 @@ def test_corpus_articles_validate_and_round_trip(
         data = to_newsml(article, package=package)
         valid(schema, data)
         assert article == from_newsml(data)
-
-
-def test_seed_matches_golden_file(
-    schema: etree.XMLSchema, seed_text: str, request: pytest.FixtureRequest
-) -> None:
-    """
-    The seed as NewsML-G2 is byte for byte the reviewed golden file.
-
-    ``pytest --regen-golden`` (once conftest registers it) or
-    ``NEWSDOC_REGEN_GOLDEN=1 pytest`` writes the file anew, for review as a
-    diff.
-    """
-    data = to_newsml(_parse_text(seed_text))
-    valid(schema, data)
-    regenerate = request.config.getoption("--regen-golden", default=False)
-    if regenerate or os.environ.get("NEWSDOC_REGEN_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes(data)
-    assert GOLDEN.read_bytes() == data
-
-
-def test_golden_file_reads_back_to_the_seed(seed_text: str) -> None:
-    """Reading the golden file gives the article parse_text makes of the seed."""
-    assert _parse_text(seed_text) == from_newsml(GOLDEN.read_bytes())
 
 
 # -- other providers' items ------------------------------------------------------
