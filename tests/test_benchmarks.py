@@ -223,6 +223,17 @@ def test_text_floor_splits_blocks_and_finds_marks() -> None:
     ] == marks
 
 
+def test_every_hotspot_workload_runs(inputs: Inputs) -> None:
+    """``hotspots.py`` can profile each of its paths (here on the seed)."""
+    hotspots = importlib.import_module("hotspots")
+
+    workloads = hotspots._workloads(inputs.texts)
+
+    assert set(workloads) == set(hotspots.CHOICES)
+    for work in workloads.values():
+        work()
+
+
 def test_missing_corpus_fails_with_a_clear_message(tmp_path: Path) -> None:
     """Without the shared corpus the benchmark says where it looked."""
     with pytest.raises(SystemExit, match=r"\.\./shared/corpus"):
