@@ -177,6 +177,10 @@ _HINT: Final = re.compile(
     r"[:/©)\]]|\b(?:by|copyright|credit)\b", re.IGNORECASE
 )
 _FOR: Final = re.compile(r"\s+for\s+")
+# Every label has one of these.
+_LABEL_HINT: Final = re.compile(
+    r"[:©…]|\.\.\.|\b(?:by|copyright)\b", re.IGNORECASE
+)
 # Credits come in round or square brackets: (Ann Lee/AP), [Ann Lee/AP].
 _BRACKETS: Final = {")": "(", "]": "["}
 _OPENING: Final = "(["
@@ -332,6 +336,8 @@ def _boundaries(line: str) -> list[int]:
 
 def _trailing_label(line: str) -> Split | None:
     """A labelled credit after the caption: ``... Photograph: Eva Manez``."""
+    if _LABEL_HINT.search(line, max(0, len(line) - _TAIL)) is None:
+        return None
     for start in _boundaries(line):
         rest = line[start:]
         if _labelled(rest):
@@ -344,6 +350,8 @@ def _trailing_label(line: str) -> Split | None:
 
 def _trailing_slash(line: str) -> Split | None:
     """A wire credit after the caption: ``... on Monday. REUTERS/Jo Bloggs``."""
+    if "/" not in line[-_TAIL:]:
+        return None
     for start in _boundaries(line):
         if start == 0:
             continue
