@@ -10,9 +10,7 @@ them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from typing import Literal
 
 import pytest
 from hypothesis import assume, given
@@ -29,7 +27,7 @@ from newsdoc import (
 )
 from newsdoc.formats.text._credits import parse_credit
 from newsdoc.formats.text._quotes import find_quotes
-from tests.conftest import ROOT, SHARED, shared_path
+from tests.conftest import SHARED, shared_path
 from tests.strategies import quote_marks
 
 
@@ -37,7 +35,6 @@ _NAMES = sorted(path.stem for path in (SHARED / "corpus").glob("*.txt")) or [
     "corpus-absent"
 ]
 
-_GOLDEN = ROOT / "tests" / "golden" / "seed"
 
 _WORDS = [
     "ferry",
@@ -333,28 +330,3 @@ def test_what_the_reader_makes_the_writer_expresses(text: str) -> None:
     except ParseError:
         return
     assert article == parse_text(to_text(article))
-
-
-@pytest.mark.parametrize(
-    ("style", "name"), [("raw", "raw.txt"), ("reading", "plain.txt")]
-)
-def test_seed_matches_golden_file(
-    seed_text: str,
-    request: pytest.FixtureRequest,
-    style: Literal["raw", "reading"],
-    name: str,
-) -> None:
-    """
-    The seed written as text is byte for byte the reviewed golden file.
-
-    ``pytest --regen-golden`` (once conftest registers it) or
-    ``NEWSDOC_REGEN_GOLDEN=1 pytest`` writes the file anew, for review as a
-    diff.
-    """
-    text = to_text(parse_text(seed_text), style=style)
-    golden = _GOLDEN / name
-    regenerate = request.config.getoption("--regen-golden", default=False)
-    if regenerate or os.environ.get("NEWSDOC_REGEN_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(text.encode())
-    assert golden.read_bytes().decode() == text
