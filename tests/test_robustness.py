@@ -48,6 +48,7 @@ from newsdoc import (
     to_text,
 )
 from newsdoc._chars import XML_UNSAFE
+from newsdoc.formats.json import DEFAULT_MAX_BYTES as JSON_MAX_BYTES
 from newsdoc.formats.newsml import DEFAULT_MAX_BYTES
 from newsdoc.testing import diff
 from tests.conftest import SEED, shared_path
@@ -823,6 +824,31 @@ def test_from_json_refuses_huge_numbers(field: str) -> None:
     assert field in document
     number = field.split(": ", maxsplit=1)[0] + ": " + "9" * 100_000
     refusal(from_json, document.replace(field, number))
+
+
+def test_from_json_refuses_input_over_its_limit_before_parsing() -> None:
+    """
+    A document over *max_bytes* is refused for its size, not its content.
+
+    Malformed input of that size gets the size error, so nothing decoded
+    it first; a str counts in UTF-8 bytes; the default is 16 MiB.
+    """
+    document = to_json(seed_article())
+    size = len(document.encode("utf-8"))
+    assert seed_article() == from_json(document, max_bytes=size)
+    small = refusal(lambda d: from_json(d, max_bytes=size - 1), document)
+    assert "max_bytes" in small.message
+    wide = '"' + "é" * 6 + '"'  # 8 characters, 14 bytes
+    assert (
+        "max_bytes"
+        in refusal(lambda d: from_json(d, max_bytes=13), wide).message
+    )
+    assert (
+        "max_bytes"
+        not in refusal(lambda d: from_json(d, max_bytes=14), wide).message
+    )
+    for malformed in (b"[" * (JSON_MAX_BYTES + 1), "[" * (JSON_MAX_BYTES + 1)):
+        assert "max_bytes" in refusal(from_json, malformed).message
 
 
 # -- NewsML-G2 -------------------------------------------------------------

@@ -53,6 +53,7 @@ from typing import Any, Final, NoReturn, TypeAlias, TypeVar
 import attrs
 import cattrs
 
+from newsdoc._limits import DEFAULT_MAX_BYTES, check_size
 from newsdoc.errors import ParseError
 from newsdoc.model import (
     Article,
@@ -66,7 +67,14 @@ from newsdoc.model import (
 )
 
 
-__all__ = ["SCHEMA", "SCHEMAS_READ", "from_json", "json_schema", "to_json"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SCHEMA",
+    "SCHEMAS_READ",
+    "from_json",
+    "json_schema",
+    "to_json",
+]
 
 #: The ``"schema"`` value this version writes.
 SCHEMA: Final = "newsdoc/1"
@@ -881,7 +889,9 @@ def _load(data: str | bytes) -> Any:
         raise ParseError(msg, format=_FORMAT) from exc
 
 
-def from_json(data: str | bytes) -> Article:
+def from_json(
+    data: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     """
     Read a newsdoc JSON document, as `to_json` writes it.
 
@@ -890,16 +900,20 @@ def from_json(data: str | bytes) -> Article:
 
     Args:
         data: The document, as text or as UTF-8 bytes.
+        max_bytes: The largest document accepted, in bytes (UTF-8 for a
+            str; default 16 MiB); larger input is refused before it is
+            decoded.
 
     Returns:
         The article.
 
     Raises:
-        ParseError: If *data* is not a newsdoc document: malformed JSON
-            (with its ``line``), invalid UTF-8, an unknown ``schema``
-            version, or a value the model refuses (with its ``path``,
-            such as ``$.body[3].credit.raw``).
+        ParseError: If *data* is larger than *max_bytes* or is not a newsdoc
+            document: malformed JSON (with its ``line``), invalid UTF-8, an
+            unknown ``schema`` version, or a value the model refuses (with
+            its ``path``, such as ``$.body[3].credit.raw``).
     """
+    check_size(data, max_bytes=max_bytes, format=_FORMAT)
     obj = _load(data)
     try:
         return _CONVERTER.structure(obj, Article)
