@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import attrs
 import pytest
 
@@ -363,18 +360,3 @@ def test_plugin_explains_blocks(pytestconfig: pytest.Config) -> None:
         "Heading == Heading failed; path by path, left != right:",
         "text: 'A' != 'B'",
     ]
-
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
-
-
-@pytest.mark.parametrize("page", ["validation.md", "testing.md"])
-def test_docs_examples_run(page: str) -> None:
-    """Every Python example on the page runs, top to bottom, as written."""
-    text = (DOCS / page).read_text(encoding="utf-8")
-    blocks = PYTHON_BLOCK.findall(text)
-    assert blocks
-    namespace: dict[str, object] = {}
-    for number, block in enumerate(blocks):
-        exec(compile(block, f"{page} example {number}", "exec"), namespace)  # noqa: S102 - our own docs
