@@ -7,6 +7,9 @@ function that recognises its content.
 `read`, `write`, `convert` and the command line are built from that mapping
 alone, so a new format is one reader and/or writer plus one line in
 ``_REGISTERED``.
+A writer's keyword-only parameters are its options: `Format.options`
+reads their names, types and defaults from its signature, so the command
+line (``newsdoc convert -O NAME=VALUE``) sets them with no code of its own.
 
 Each format lives in its own module or package beside this one.
 """
@@ -14,7 +17,13 @@ Each format lives in its own module or package beside this one.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import functools
+import inspect
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Final, Literal, TypeAlias
 
@@ -30,12 +39,14 @@ from newsdoc.model import Article
 __all__ = [
     "FORMATS",
     "Format",
+    "Option",
     "convert",
     "detect_format",
     "iter_jsonl",
     "read",
     "read_all",
     "write",
+    "writer_options",
 ]
 
 #: A reader: the document as `str` or `bytes` to one `Article`.
@@ -51,6 +62,198 @@ SNIFF_BYTES: Final = 4096
 
 def _suffixes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(suffix.lower() for suffix in value)
+
+
+# -- writer options ------------------------------------------------------------
+
+#: The types of option value that text can set.
+OptionKind: TypeAlias = Literal[
+    "bool", "int", "float", "str", "datetime", "choice"
+]
+
+_TRUE: Final = frozenset({"true", "yes", "on", "1"})
+_FALSE: Final = frozenset({"false", "no", "off", "0"})
+_NONE: Final = frozenset({"none", "null"})
+# How messages and `newsdoc formats` name each kind of value.
+_LONG: Final = {
+    "int": "an integer",
+    "float": "a number",
+    "str": "any text",
+    "datetime": "an ISO 8601 date and time with a UTC offset "
+    "(2024-05-01T12:00:00+00:00)",
+}
+_SHORT: Final = {
+    "int": "integer",
+    "float": "number",
+    "str": "text",
+    "datetime": "ISO date-time",
+}
+_KINDS: Final[dict[object, OptionKind]] = {
+    bool: "bool",
+    int: "int",
+    float: "float",
+    str: "str",
+    datetime: "datetime",
+}
+
+
+def _either(words: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    *head, last = words
+    return f"{', '.join(head)} or {last}" if head else last
+
+
+@frozen(kw_only=True)
+class Option:
+    """
+    One keyword-only option of a format's writer, as text can set it.
+
+    Attributes:
+        name: The writer's keyword (``indent``).
+        kind: The type of its value: ``bool``, ``int``, ``float``, ``str``,
+            ``datetime`` (ISO 8601, with a UTC offset) or ``choice`` (one of
+            *choices*).
+        choices: The values a ``choice`` option takes.
+        nullable: Whether it also takes `None`, written ``none``; a ``str``
+            option reads ``none`` as the text itself.
+        default: The writer's default.
+    """
+
+    name: str
+    kind: OptionKind
+    choices: tuple[str, ...] = ()
+    nullable: bool = False
+    default: Any = None
+
+    def _words(self, *, short: bool = False) -> list[str]:
+        """The values it takes, one phrase each, ``none`` last."""
+        if self.kind == "choice":
+            words = list(self.choices)
+        elif self.kind == "bool":
+            words = ["true", "false"]
+        else:
+            words = [(_SHORT if short else _LONG)[self.kind]]
+        if self.nullable and self.kind != "str":
+            words.append("none")
+        return words
+
+    @property
+    def values(self) -> str:
+        """The values it takes, for people: ``true | false``, ``integer``."""
+        return " | ".join(self._words(short=True))
+
+    def show(self, value: Any) -> str:
+        """*value* as it would be written on the command line."""
+        if value is None:
+            return "none"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, datetime):
+            return value.isoformat()
+        return str(value)
+
+    def _read(self, word: str) -> Any:
+        """*word* as a value of the option's kind; `ValueError` if not one."""
+        if self.kind == "bool" and word.lower() in _TRUE | _FALSE:
+            return word.lower() in _TRUE
+        if self.kind == "choice" and word in self.choices:
+            return word
+        if self.kind == "int":
+            return int(word)
+        if self.kind == "float":
+            return float(word)
+        if self.kind == "datetime":
+            value = datetime.fromisoformat(word)
+            if value.utcoffset() is not None:
+                return value
+        raise ValueError(word)
+
+    def parse(self, text: str) -> Any:
+        """
+        Read the option's value from *text*.
+
+        ``true`` or ``false`` (also ``yes``/``no``, ``on``/``off``,
+        ``1``/``0``) for a flag, a number, an ISO 8601 date and time with a
+        UTC offset, one of the choices, or ``none`` where the writer takes
+        `None`; any text for a text option.
+
+        Args:
+            text: The value as typed.
+
+        Returns:
+            The value to pass to the writer.
+
+        Raises:
+            ValueError: If *text* is not a value of the option's type; the
+                message names the option and the values it takes.
+        """
+        if self.kind == "str":
+            return text
+        word = text.strip()
+        if self.nullable and word.lower() in _NONE:
+            return None
+        with contextlib.suppress(ValueError):
+            return self._read(word)
+        msg = f"{self.name} takes {_either(self._words())}, not {text!r}"
+        raise ValueError(msg)
+
+
+def _option(name: str, hint: Any, default: Any) -> Option | None:
+    """The option for a parameter typed *hint*, or `None` if text cannot set it."""
+    nullable = False
+    if typing.get_origin(hint) in {typing.Union, types.UnionType}:
+        members = [a for a in typing.get_args(hint) if a is not type(None)]
+        nullable = len(members) < len(typing.get_args(hint))
+        if len(members) != 1:
+            return None
+        hint = members[0]
+    if typing.get_origin(hint) is Literal:
+        choices = typing.get_args(hint)
+        if not all(isinstance(c, str) for c in choices):
+            return None
+        return Option(
+            name=name,
+            kind="choice",
+            choices=choices,
+            nullable=nullable,
+            default=default,
+        )
+    kind = _KINDS.get(hint)
+    if kind is None:
+        return None
+    return Option(name=name, kind=kind, nullable=nullable, default=default)
+
+
+@functools.cache
+def writer_options(writer: Writer) -> tuple[Option, ...]:
+    """
+    The options of *writer*: its keyword-only parameters, in order.
+
+    Their types come from the writer's type hints: `bool`, `int`, `float`,
+    `str`, `datetime`, a `Literal` of strings, any of them or `None`.
+    A parameter of another type is left to the Python API (text cannot
+    set it), and so is one without a default.
+    The signature is read once per writer.
+
+    Args:
+        writer: A format's writer.
+
+    Returns:
+        One `Option` per parameter that text can set.
+    """
+    hints = typing.get_type_hints(writer)
+    found = []
+    for parameter in inspect.signature(writer).parameters.values():
+        if (
+            parameter.kind is not inspect.Parameter.KEYWORD_ONLY
+            or parameter.default is inspect.Parameter.empty
+        ):
+            continue
+        hint = hints.get(parameter.name, type(parameter.default))
+        option = _option(parameter.name, hint, parameter.default)
+        if option is not None:
+            found.append(option)
+    return tuple(found)
 
 
 @frozen(kw_only=True)
@@ -88,6 +291,51 @@ class Format:
     def suffix(self) -> str:
         """The suffix of the files newsdoc writes in this format."""
         return self.suffixes[0]
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """The options of its writer (see `writer_options`); none if none."""
+        return () if self.write is None else writer_options(self.write)
+
+    def option(self, name: str) -> Option:
+        """
+        The writer option called *name*.
+
+        A hyphen stands for an underscore: ``version-created`` is
+        ``version_created``.
+
+        Args:
+            name: The option's name.
+
+        Returns:
+            The option.
+
+        Raises:
+            ValueError: If the writer has no such option; the message lists
+                the options it has, or says that it has none.
+        """
+        key = name.replace("-", "_")
+        for option in self.options:
+            if option.name == key:
+                return option
+        elsewhere = sorted(
+            f.name
+            for f in FORMATS.values()
+            if any(o.name == key for o in f.options)
+        )
+        if self.options:
+            names = ", ".join(o.name for o in self.options)
+            msg = (
+                f"{self.name} has no option {name!r}; its options are {names}"
+            )
+        else:
+            msg = f"{self.name} takes no options"
+        if elsewhere:
+            msg += f" ({key} is an option of {_either(elsewhere)}"
+            if self.many:
+                msg += f"; {self.name} keeps each article on one line"
+            msg += ")"
+        raise ValueError(msg)
 
 
 # -- content sniffing ----------------------------------------------------------
