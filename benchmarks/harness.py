@@ -34,6 +34,7 @@ __all__ = [
     "Timings",
     "bench_extra_missing",
     "format_details",
+    "format_markdown",
     "format_table",
     "measure",
     "require_bench_extra",
@@ -289,6 +290,29 @@ def format_table(results: list[Result]) -> str:
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def format_markdown(results: list[Result]) -> str:
+    """The results as the Markdown table of ``docs/performance.md``."""
+    lines = [
+        (
+            "| comparison | newsdoc | baseline | baseline's time | ratio"
+            " | q1–q3 | target |"
+        ),
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for result in results:
+        target = (
+            ""
+            if result.target is None
+            else f"≤ {result.target:g} {'met' if result.met else '**missed**'}"
+        )
+        lines.append(
+            f"| `{result.name}` | {_seconds(result.ours_s)}"
+            f" | {result.baseline} | {_seconds(result.baseline_s)}"
+            f" | {result.ratio:.3g} | {_quartiles(result)} | {target} |"
+        )
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from harness import (
     QUICK,
     Result,
     format_details,
+    format_markdown,
     format_table,
     require_bench_extra,
     write_json,
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="also write the results to PATH as JSON",
+    )
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="also print the table in Markdown, as docs/performance.md has it",
     )
     parser.add_argument(
         "--corpus",
@@ -101,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_table(results))
     print()
     print(format_details(results))
+    if args.markdown:
+        print()
+        print(format_markdown(results))
     if args.json is not None:
         write_json(results, args.json)
         print(f"\nwrote {args.json}")
