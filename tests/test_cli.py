@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,8 @@ def test_formats_lists_every_registered_format(
     """`newsdoc formats` prints one row per format with its suffixes."""
     assert main(["formats"]) == 0
     out = capsys.readouterr().out
-    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    table = out.split("\n\n", 1)[0]  # the writer options follow
+    rows = {line.split()[0]: line for line in table.splitlines()[1:]}
     assert set(newsdoc.FORMATS) == set(rows)
     for name, fmt in newsdoc.FORMATS.items():
         assert all(suffix in rows[name] for suffix in fmt.suffixes)
@@ -736,3 +738,225 @@ def test_validate_reports_unreadable_input(
     err = capsys.readouterr().err
     assert err.startswith(f"newsdoc: {path}: json")
     assert len(err.splitlines()) == 1
+
+
+# -- convert: writer options -------------------------------------------------
+
+
+def _seed() -> Article:
+    return newsdoc.read(SEED.read_bytes(), "text")
+
+
+def test_option_package_true_writes_a_news_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--to newsml -O package=true`` writes the seed as a newsMessage."""
+    argv = ["convert", str(SEED), "--to", "newsml", "-O", "package=true"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "<newsMessage " in out.split("\n", 2)[1]
+    expected = newsdoc.write(_seed(), "newsml", package=True)
+    assert isinstance(expected, bytes)
+    assert out == expected.decode()
+
+
+def test_option_style_reading_writes_text_for_people(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--to text -O style=reading`` is `to_text(article, style="reading")`."""
+    assert (
+        main(["convert", str(SEED), "--to", "text", "-O", "style=reading"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out == newsdoc.to_text(_seed(), style="reading")
+    assert out != newsdoc.to_text(_seed())
+
+
+def test_options_are_typed_from_the_writer_signature(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Values become ints, None, flags and aware datetimes; names take ``-``."""
+    argv = ["convert", str(SEED), "--to", "json", "--option", "indent=none"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == newsdoc.to_json(_seed(), indent=None)
+    assert main([*argv[:-1], "indent=4"]) == 0
+    assert capsys.readouterr().out == newsdoc.to_json(_seed(), indent=4)
+    argv = [
+        *("convert", str(SEED), "--to", "newsml", "-O", "package"),
+        *("-O", "version-created=2024-05-01T12:00:00Z"),
+        *("-O", "provider=Wire"),
+    ]
+    assert main(argv) == 0
+    expected = newsdoc.to_newsml(
+        _seed(),
+        package=True,
+        provider="Wire",
+        version_created=datetime(2024, 5, 1, 12, tzinfo=UTC),
+    )
+    assert capsys.readouterr().out == expected.decode()
+
+
+def test_a_repeated_option_takes_its_last_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``-O style=reading -O style=raw`` writes raw text, as argparse would."""
+    argv = ["convert", str(SEED), "--to", "text"]
+    assert main([*argv, "-O", "style=reading", "-O", "style=raw"]) == 0
+    assert capsys.readouterr().out == newsdoc.to_text(_seed())
+
+
+@pytest.mark.parametrize(
+    ("target", "setting", "reason"),
+    [
+        (
+            "newsml",
+            "colour=red",
+            (
+                "-O colour=red: newsml has no option 'colour'; its options "
+                "are package, provider, version_created, guid"
+            ),
+        ),
+        (
+            "newsml",
+            "package=maybe",
+            "-O package=maybe: package takes true or false, not 'maybe'",
+        ),
+        (
+            "text",
+            "style=fancy",
+            "-O style=fancy: style takes raw or reading, not 'fancy'",
+        ),
+        ("json", "indent=wide", "indent takes an integer or none"),
+        (
+            "newsml",
+            "version_created=2024-05-01T12:00:00",
+            "version_created takes an ISO 8601 date and time with a UTC offset",
+        ),
+        ("text", "style", "expected style=VALUE; style takes raw, reading"),
+        ("text", "indent=2", "text has no option 'indent'; its options are"),
+        (
+            "jsonl",
+            "indent=2",
+            (
+                "jsonl takes no options (indent is an option of json; "
+                "jsonl keeps each article on one line)"
+            ),
+        ),
+    ],
+    ids=[
+        "unknown-name",
+        "bad-flag",
+        "bad-choice",
+        "bad-integer",
+        "naive-datetime",
+        "no-value",
+        "other-format",
+        "jsonl-indent",
+    ],
+)
+def test_bad_writer_options_are_usage_errors(
+    target: str,
+    setting: str,
+    reason: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bad -O is exit 2, one stderr line naming it and the valid ones."""
+    out = tmp_path / "out"
+    argv = ["convert", str(SEED), "--to", target, "-O", setting]
+    assert main([*argv, "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1, captured.err
+    assert captured.err.startswith("newsdoc: -O ")
+    assert reason in captured.err
+    assert not out.exists()  # refused before any input is read
+
+
+def test_options_are_the_same_with_jobs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options reach worker processes: ``--jobs 2`` writes what 1 writes."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for number in range(3):
+        (corpus / f"{number}.txt").write_bytes(SEED.read_bytes())
+    (corpus / "lines.jsonl").write_text(
+        _jsonl(FIRST, SECOND), encoding="utf-8"
+    )
+    trees = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        for target, setting in (
+            ("newsml", "package=true"),
+            ("text", "style=reading"),
+        ):
+            argv = ["convert", str(corpus), "--to", target, "-O", setting]
+            assert main([*argv, "-o", str(out / target), "-j", jobs]) == 0
+        assert capsys.readouterr().err == ""
+        trees.append(_tree(out))
+    assert trees[0] == trees[1]
+    package = newsdoc.to_newsml(_seed(), package=True)
+    assert trees[0]["newsml/0.xml"] == package
+    assert trees[0]["newsml/lines/000002.xml"] == newsdoc.to_newsml(
+        SECOND, package=True
+    )
+    reading = newsdoc.to_text(FIRST, style="reading").encode()
+    assert trees[0]["text/lines/000001.txt"] == reading
+    assert len(trees[0]) == 10
+
+
+def test_formats_lists_every_writer_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`newsdoc formats` lists each writer option with its values and default."""
+    assert main(["formats"]) == 0
+    options = capsys.readouterr().out.split("\n\n", 1)[1].splitlines()
+    assert "-O NAME=VALUE" in options[0]
+    rows = [line.split(None, 2) for line in options[2:]]
+    expected = [
+        [fmt.name, option.name]
+        for _name, fmt in sorted(newsdoc.FORMATS.items())
+        for option in fmt.options
+    ]
+    assert expected == [row[:2] for row in rows]
+    assert ["text", "style", "raw | reading         raw"] in rows
+
+
+def test_convert_help_tells_of_writer_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``convert --help`` shows ``-O NAME=VALUE`` and where options are listed."""
+    assert main(["convert", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "-O NAME=VALUE, --option NAME=VALUE" in out
+    assert "'newsdoc formats' lists every format's options" in out
+
+
+def test_a_value_the_writer_refuses_is_a_usage_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A writer's own ValueError for an option is exit 2 before any input."""
+    real = cli.write
+
+    def strict(
+        article: Article, format: str, **options: object
+    ) -> str | bytes:
+        if options.get("indent") == -1:
+            msg = "indent must be 0 or more"
+            raise ValueError(msg)
+        return real(article, format, **options)
+
+    monkeypatch.setattr(cli, "write", strict)
+    out = tmp_path / "seed.json"
+    argv = ["convert", str(SEED), "--to", "json", "-O", "indent=-1"]
+    assert main([*argv, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "newsdoc: -O indent=-1: json refuses these options: "
+        "indent must be 0 or more\n"
+    )
+    assert not out.exists()

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePath
-from typing import IO, Final, NoReturn
+from typing import IO, Any, Final, NoReturn
 
 from attrs import frozen
 
@@ -42,7 +42,7 @@ from newsdoc.formats import (
     write,
 )
 from newsdoc.formats.json import json_schema
-from newsdoc.model import Article
+from newsdoc.model import Article, Paragraph
 from newsdoc.validate import Problem, Severity, validate
 
 
@@ -216,6 +216,7 @@ class _Job:
         source: The format to read; `None` for a JSON Lines line.
         path: The file to read, or `None` when *data* holds the document.
         data: The document (or the JSON Lines line) itself.
+        options: The writer's options, as (name, value) pairs.
         line: The JSON Lines line number of *data*, if it is one.
         output: The file to write the result to; `None` returns it.
         sink: Where the main process writes a returned result: ``-`` for
@@ -229,6 +230,7 @@ class _Job:
     source: str | None = None
     path: str | None = None
     data: bytes | None = None
+    options: tuple[tuple[str, Any], ...] = ()
     line: int | None = None
     output: str | None = None
     sink: str | None = None
@@ -311,7 +313,7 @@ def _run(job: _Job) -> _Outcome:
             article = _jsonl_line(data, number=job.line, source=None)
         else:
             article = read(data, job.source)
-        written = write(article, job.target)
+        written = write(article, job.target, **dict(job.options))
         try:
             document = _encode(written)
         except UnicodeEncodeError as exc:
@@ -570,10 +572,18 @@ def _targets(
     return targets
 
 
+@frozen
+class _Target:
+    """The format `convert` writes, with the options for its writer."""
+
+    format: Format
+    options: tuple[tuple[str, Any], ...] = ()
+
+
 def _line_jobs(
     item: _Input,
     lines: Iterable[bytes],
-    target: Format,
+    target: _Target,
     *,
     folder: str | None,
     sink: str | None,
@@ -583,11 +593,13 @@ def _line_jobs(
         if line.strip():
             output = None
             if folder is not None:
-                output = str(Path(folder) / f"{number:06d}{target.suffix}")
+                suffix = target.format.suffix
+                output = str(Path(folder) / f"{number:06d}{suffix}")
             yield _Job(
                 label=item.label,
-                target=target.name,
+                target=target.format.name,
                 data=line,
+                options=target.options,
                 line=number,
                 output=output,
                 sink=sink,
@@ -598,7 +610,7 @@ def _jobs(
     inputs: Sequence[_Input],
     stdin: _Stdin | None,
     plan: _Plan,
-    target: Format,
+    target: _Target,
     targets: dict[str, Path],
 ) -> Iterator[_Job]:
     """Turn inputs into jobs, one per article, in input order."""
@@ -608,17 +620,18 @@ def _jobs(
         # is written by the worker that converts the article.
         sink = plan.sink
         output = None
-        if target.many and sink is None:
+        if target.format.many and sink is None:
             sink = str(out)  # one JSON Lines file per input
-        elif not target.many and out is not None:
+        elif not target.format.many and out is not None:
             output = str(out)
         if not FORMATS[item.format].many:
             yield _Job(
                 label=item.label,
-                target=target.name,
+                target=target.format.name,
                 source=item.format,
                 path=None if item.path is None else str(item.path),
                 data=stdin.whole() if item.path is None and stdin else None,
+                options=target.options,
                 output=output,
                 sink=sink,
             )
@@ -691,8 +704,62 @@ class _Delivery:
             sink.abort()
 
 
+#: An article any writer can write, to try options on before any input.
+_PROBE: Final = Article(
+    headline="newsdoc", body=[Paragraph(text="newsdoc checks options.")]
+)
+
+
+def _setting(target: Format, setting: str) -> tuple[str, Any]:
+    """The option name and value that ``NAME=VALUE`` sets; `ValueError` if none."""
+    name, equals, text = setting.partition("=")
+    option = target.option(name.strip())
+    if equals:
+        return option.name, option.parse(text)
+    if option.kind == "bool":
+        return option.name, True
+    values = option.values.replace(" | ", ", ")
+    msg = f"expected {option.name}=VALUE; {option.name} takes {values}"
+    raise ValueError(msg)
+
+
+def _writer_options(
+    target: Format, settings: Sequence[str]
+) -> tuple[tuple[str, Any], ...]:
+    """
+    Read ``-O NAME=VALUE`` settings as the options of *target*'s writer.
+
+    ``-O NAME`` alone sets a true/false option to true.  A name given
+    twice takes its last value, as argparse does for other options.
+
+    Raises:
+        _UsageError: If a name is not an option of the writer, a value is
+            not of its type, or the writer refuses the options; the message
+            names the setting and the valid names or values.
+    """
+    options: dict[str, Any] = {}
+    for setting in settings:
+        try:
+            name, value = _setting(target, setting)
+        except ValueError as exc:
+            msg = f"-O {setting}: {exc}"
+            raise _UsageError(msg) from None
+        options[name] = value
+    if options:
+        # A writer may check more than the type of a value: try them on a
+        # small article now rather than fail on every input.
+        try:
+            write(_PROBE, target.name, **options)
+        except (ValueError, TypeError) as exc:
+            shown = " ".join(f"-O {k}={v}" for k, v in options.items())
+            msg = f"{shown}: {target.name} refuses these options: {exc}"
+            raise _UsageError(msg) from None
+    return tuple(options.items())
+
+
 def _convert(args: argparse.Namespace) -> int:
     target = _format(args.to, able="write")
+    options = _writer_options(target, args.options)
     source = None
     if args.source is not None:
         source = _format(args.source, able="read").name
@@ -708,7 +775,8 @@ def _convert(args: argparse.Namespace) -> int:
     )
     delivery = _Delivery(progress)
     try:
-        jobs = _jobs(inputs, stdin, plan, target, targets)
+        writing = _Target(target, options)
+        jobs = _jobs(inputs, stdin, plan, writing, targets)
         for job, outcome in _outcomes(jobs, args.jobs):
             delivery.take(job, outcome)
     finally:
@@ -825,13 +893,26 @@ def _formats(_args: argparse.Namespace) -> int:
         )
         for _name, fmt in sorted(FORMATS.items())
     )
+    _table(rows)
+    options = [("format", "option", "values", "default")]
+    options.extend(
+        (fmt.name, option.name, option.values, option.show(option.default))
+        for _name, fmt in sorted(FORMATS.items())
+        for option in fmt.options
+    )
+    sys.stdout.write("\nWriter options, set with convert -O NAME=VALUE:\n")
+    _table(options)
+    return OK
+
+
+def _table(rows: Sequence[Sequence[str]]) -> None:
+    """Print *rows* in columns, the first row being the headings."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = (
             cell.ljust(width) for cell, width in zip(row, widths, strict=True)
         )
         sys.stdout.write("  ".join(cells).rstrip() + "\n")
-    return OK
 
 
 # -- newsdoc schema -----------------------------------------------------------
@@ -903,6 +984,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE|DIR",
         help="write to this file, or to this directory (an existing one, a "
         "path ending in /, or any path when there are several inputs)",
+    )
+    convert.add_argument(
+        "-O",
+        "--option",
+        dest="options",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set an option of the --to format's writer, such as "
+        "package=true for newsml or style=reading for text; repeat it for "
+        "several ('newsdoc formats' lists every format's options)",
     )
     convert.add_argument(
         "-j",
