@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import UTC, datetime
 from types import MappingProxyType
+from typing import Literal
 
 import attrs
 import pytest
@@ -19,7 +21,7 @@ from newsdoc import (
     ParseError,
     UnknownFormatError,
 )
-from newsdoc.formats import detect_format
+from newsdoc.formats import Option, detect_format, writer_options
 from tests.strategies import articles
 
 
@@ -257,3 +259,152 @@ def test_text_bytes_and_str_read_alike() -> None:
     expected = newsdoc.read(text, "text")
     assert newsdoc.read(text.encode(), "text") == expected
     assert newsdoc.read(b"\xef\xbb\xbf" + text.encode(), "text") == expected
+
+
+# -- writer options -------------------------------------------------------------
+
+
+def test_writer_options_come_from_the_signatures() -> None:
+    """Each format's options are its writer's keyword-only parameters."""
+    indent = Option(name="indent", kind="int", nullable=True, default=2)
+    assert FORMATS["json"].options == (indent,)
+    assert FORMATS["jsonl"].options == ()
+    assert FORMATS["text"].options == (
+        Option(
+            name="style",
+            kind="choice",
+            choices=("raw", "reading"),
+            default="raw",
+        ),
+    )
+    newsml = {o.name: o for o in FORMATS["newsml"].options}
+    assert list(newsml) == ["package", "provider", "version_created", "guid"]
+    assert newsml["package"] == Option(
+        name="package", kind="bool", default=False
+    )
+    assert newsml["provider"].kind == "str"
+    assert newsml["version_created"].kind == "datetime"
+    assert newsml["version_created"].nullable
+
+
+def _shout(
+    article: Article,
+    *,
+    loud: bool = False,
+    times: int = 1,
+    ratio: float = 0.5,
+    case: Literal["upper", "lower"] = "upper",
+    stamp: datetime | None = None,
+    hook: Callable[[str], str] | None = None,
+) -> str:
+    return f"{article.headline} {loud} {times} {ratio} {case} {stamp} {hook}"
+
+
+def test_a_new_writer_brings_its_options() -> None:
+    """A new format's options need no code: only types text can set count."""
+    fmt = Format(
+        name="shout",
+        description="a test format",
+        read=None,
+        write=_shout,
+        suffixes=(".shout",),
+        media_type="text/plain",
+    )
+    options = {o.name: o for o in fmt.options}
+    assert list(options) == ["loud", "times", "ratio", "case", "stamp"]
+    assert [o.kind for o in options.values()] == [
+        "bool",
+        "int",
+        "float",
+        "choice",
+        "datetime",
+    ]
+    assert options["case"].values == "upper | lower"
+    assert options["stamp"].values == "ISO date-time | none"
+    assert writer_options(_shout) is writer_options(_shout)  # read once
+
+
+@pytest.mark.parametrize(
+    ("format", "name", "text", "value"),
+    [
+        ("newsml", "package", "true", True),
+        ("newsml", "package", "FALSE", False),
+        ("newsml", "package", "yes", True),
+        ("newsml", "package", "0", False),
+        ("json", "indent", "4", 4),
+        ("json", "indent", "none", None),
+        ("text", "style", "reading", "reading"),
+        ("newsml", "provider", "none", "none"),  # text stays text
+        (
+            "newsml",
+            "version_created",
+            "2024-05-01T12:00:00Z",
+            datetime(2024, 5, 1, 12, tzinfo=UTC),
+        ),
+        (
+            "newsml",
+            "version-created",
+            "2024-05-01T14:00:00+02:00",
+            datetime(2024, 5, 1, 12, tzinfo=UTC),
+        ),
+    ],
+)
+def test_option_values_are_read_by_type(
+    format: str,
+    name: str,
+    text: str,
+    value: object,
+) -> None:
+    """`Option.parse` reads flags, integers, None, choices and datetimes."""
+    parsed = FORMATS[format].option(name).parse(text)
+    assert parsed == value
+    assert type(parsed) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("format", "name", "text", "message"),
+    [
+        (
+            "newsml",
+            "package",
+            "maybe",
+            "package takes true or false, not 'maybe'",
+        ),
+        (
+            "json",
+            "indent",
+            "2.5",
+            "indent takes an integer or none, not '2.5'",
+        ),
+        (
+            "text",
+            "style",
+            "Reading",
+            "style takes raw or reading, not 'Reading'",
+        ),
+        ("newsml", "version_created", "2024-05-01", "with a UTC offset"),
+        ("newsml", "version_created", "2024-05-01T12:00", "with a UTC offset"),
+    ],
+)
+def test_bad_option_values_name_what_is_wanted(
+    format: str,
+    name: str,
+    text: str,
+    message: str,
+) -> None:
+    """A value of the wrong type is a ValueError naming the valid values."""
+    with pytest.raises(ValueError, match="takes") as caught:
+        FORMATS[format].option(name).parse(text)
+    assert message in str(caught.value)
+
+
+def test_unknown_option_lists_the_valid_names() -> None:
+    """`Format.option` refuses an unknown name and lists the known ones."""
+    with pytest.raises(ValueError, match=r"its options are style$"):
+        FORMATS["text"].option("colour")
+    with pytest.raises(ValueError, match=r"^jsonl takes no options") as caught:
+        FORMATS["jsonl"].option("indent")
+    assert str(caught.value) == (
+        "jsonl takes no options (indent is an option of json; "
+        "jsonl keeps each article on one line)"
+    )
