@@ -704,12 +704,6 @@ class _Delivery:
             sink.abort()
 
 
-#: An article any writer can write, to try options on before any input.
-_PROBE: Final = Article(
-    headline="newsdoc", body=[Paragraph(text="newsdoc checks options.")]
-)
-
-
 def _setting(target: Format, setting: str) -> tuple[str, Any]:
     """The option name and value that ``NAME=VALUE`` sets; `ValueError` if none."""
     name, equals, text = setting.partition("=")
@@ -732,6 +726,13 @@ def _writer_options(
     ``-O NAME`` alone sets a true/false option to true.  A name given
     twice takes its last value, as argparse does for other options.
 
+    Args:
+        target: The format to write.
+        settings: The ``-O`` values, in command line order.
+
+    Returns:
+        The options as (name, value) pairs, picklable for the workers.
+
     Raises:
         _UsageError: If a name is not an option of the writer, a value is
             not of its type, or the writer refuses the options; the message
@@ -748,10 +749,14 @@ def _writer_options(
     if options:
         # A writer may check more than the type of a value: try them on a
         # small article now rather than fail on every input.
+        probe = Article(
+            headline="newsdoc",
+            body=[Paragraph(text="newsdoc checks options.")],
+        )
         try:
-            write(_PROBE, target.name, **options)
+            write(probe, target.name, **options)
         except (ValueError, TypeError) as exc:
-            shown = " ".join(f"-O {k}={v}" for k, v in options.items())
+            shown = " ".join(f"-O {setting}" for setting in settings)
             msg = f"{shown}: {target.name} refuses these options: {exc}"
             raise _UsageError(msg) from None
     return tuple(options.items())
