@@ -50,6 +50,7 @@ from newsdoc import (
 from newsdoc._chars import XML_UNSAFE
 from newsdoc.formats.json import DEFAULT_MAX_BYTES as JSON_MAX_BYTES
 from newsdoc.formats.newsml import DEFAULT_MAX_BYTES
+from newsdoc.formats.text import DEFAULT_MAX_BYTES as TEXT_MAX_BYTES
 from newsdoc.testing import diff
 from tests.conftest import SEED, shared_path
 from tests.strategies import articles, characters
@@ -629,6 +630,23 @@ def test_parse_text_reads_many_short_lines_promptly() -> None:
     text = "A headline\n\n" + "Word.\n\n" * 30_000
     article = read_or_refuse(parse_text, text)
     assert article is not None
+
+
+def test_parse_text_refuses_text_over_its_limit_before_reading_it() -> None:
+    """
+    Text over *max_bytes* is refused for its size, not its content.
+
+    NUL bytes of that size get the size error, not the binary-data one, so
+    nothing read them first; the limit counts UTF-8 bytes, default 16 MiB.
+    """
+    text = SEED.read_text(encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    assert seed_article() == parse_text(text, max_bytes=size)
+    small = refusal(lambda t: parse_text(t, max_bytes=size - 1), text)
+    assert "max_bytes" in small.message
+    assert small.format == "text"
+    binary = "\x00" * (TEXT_MAX_BYTES + 1)
+    assert "max_bytes" in refusal(parse_text, binary).message
 
 
 # -- JSON ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final, Literal
 
+from newsdoc._limits import DEFAULT_MAX_BYTES, check_size
 from newsdoc.formats.text._credits import credit_line
 from newsdoc.formats.text._layout import (
     Block,
@@ -25,10 +26,15 @@ from newsdoc.formats.text._quotes import find_quotes
 from newsdoc.model import Article, Figure, Heading, Paragraph
 
 
-__all__ = ["parse_text", "to_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "parse_text", "to_text"]
 
 
-def parse_text(text: str, *, source: str | None = None) -> Article:
+def parse_text(
+    text: str,
+    *,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
     r"""
     Build an article from text scraped from a news page.
 
@@ -36,6 +42,8 @@ def parse_text(text: str, *, source: str | None = None) -> Article:
         text: The scraped text, with any line ends (``\\n``, ``\\r\\n``,
             ``\\r``), with or without a byte-order mark.
         source: A name for *text* in error messages, such as a file path.
+        max_bytes: The largest text accepted, in UTF-8 bytes (default
+            16 MiB); larger text is refused before it is read.
 
     Returns:
         The article.  Every word of *text* that is not layout (blank lines,
@@ -43,10 +51,11 @@ def parse_text(text: str, *, source: str | None = None) -> Article:
         repeats) is kept in exactly one place.
 
     Raises:
-        ParseError: If *text* is empty or blank, only a byte-order mark,
-            binary (it holds NUL bytes), or has no headline; the error names
-            the line.
+        ParseError: If *text* is larger than *max_bytes*, empty or blank,
+            only a byte-order mark, binary (it holds NUL bytes), or has no
+            headline; the error names the line.
     """
+    check_size(text, max_bytes=max_bytes, format="text", source=source)
     lines = read_lines(text, source=source)
     layout = read_layout(read_blocks(lines), source=source)
     texts: list[str] = []
