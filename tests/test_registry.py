@@ -408,3 +408,22 @@ def test_unknown_option_lists_the_valid_names() -> None:
         "jsonl takes no options (indent is an option of json; "
         "jsonl keeps each article on one line)"
     )
+
+
+def _unresolved(
+    article: Article,
+    *,
+    flag: bool = False,
+    size: int = 3,
+    when: Unknown | None = None,  # type: ignore[name-defined]  # noqa: F821
+) -> str:
+    return f"{article.headline} {flag} {size} {when}"
+
+
+def test_unresolvable_hints_fall_back_to_the_defaults() -> None:
+    """A hint that cannot be resolved types options by their defaults."""
+    options = writer_options(_unresolved)
+    assert [(o.name, o.kind) for o in options] == [
+        ("flag", "bool"),
+        ("size", "int"),
+    ]

@@ -230,7 +230,8 @@ def writer_options(writer: Writer) -> tuple[Option, ...]:
     The options of *writer*: its keyword-only parameters, in order.
 
     Their types come from the writer's type hints: `bool`, `int`, `float`,
-    `str`, `datetime`, a `Literal` of strings, any of them or `None`.
+    `str`, `datetime`, a `Literal` of strings, any of them or `None`; where
+    the hints cannot be resolved, from the type of each default.
     A parameter of another type is left to the Python API (text cannot
     set it), and so is one without a default.
     The signature is read once per writer.
@@ -241,7 +242,13 @@ def writer_options(writer: Writer) -> tuple[Option, ...]:
     Returns:
         One `Option` per parameter that text can set.
     """
-    hints = typing.get_type_hints(writer)
+    try:
+        hints = typing.get_type_hints(writer)
+    except (NameError, TypeError, AttributeError):
+        # A hint that cannot be resolved (a name imported only for type
+        # checkers): go by the type of each default instead, and let the
+        # writer itself refuse what it does not take.
+        hints = {}
     found = []
     for parameter in inspect.signature(writer).parameters.values():
         if (
