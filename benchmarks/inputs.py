@@ -9,7 +9,6 @@ built here from the seed, so it has the seed's mix of blocks at any size.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -111,8 +110,3 @@ def text_floor(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             marks.append(match.start())
     blocks.append((start, len(text)))
     return blocks, marks
-
-
-def corpus_names(paths: Sequence[Path]) -> list[str]:
-    """The article names (file stems), for messages."""
-    return [p.stem for p in paths]
