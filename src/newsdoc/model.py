@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Final, TypeAlias
 
-from attrs import Attribute, field, frozen
+from attrs import NOTHING, Attribute, field, frozen, validate
+from attrs.validators import get_disabled
 
 
 __all__ = [
@@ -38,7 +39,21 @@ _LANGUAGE: Final = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 # -- field checks -----------------------------------------------------------
-# attrs calls these as validators: (instance, attribute, value).
+# These are the fields' attrs validators: (instance, attribute, value).
+#
+# The constructors are written by hand (``init=False``) rather than by
+# attrs, whose ``__init__`` calls every field's validator in turn: one
+# Python call per field, most of the time it takes to read an article from
+# JSON or NewsML-G2 (issue 6). Each constructor stores its fields, converts
+# them as their converters would, and then tests all of them at once with
+# inline expressions that hold only for valid values. Only when that test
+# fails does `attrs.validate` run the validators below, in field order, and
+# the first that fails raises its error naming the field, as before (when
+# attrs' validators are disabled, nothing does). The validators stay on the
+# fields, where `attrs.fields` and the JSON reader's error paths find them.
+
+# How a constructor sets the fields of a frozen instance, as attrs does.
+_set: Final = object.__setattr__
 
 
 def _is_str(
@@ -118,6 +133,31 @@ def _optional_aware(
         raise ValueError(msg)
 
 
+def _is_text(value: object) -> bool:
+    """Whether `_text` accepts *value*, tested without raising."""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
+def _is_one_line(value: object) -> bool:
+    """Whether `_one_line` accepts *value*, tested without raising."""
+    # splitlines() drops every line break, so it gives back [value]
+    # exactly when value holds none (and is not empty).
+    return (
+        type(value) is str
+        and not value.isspace()
+        and value.splitlines() == [value]
+    )
+
+
+def _is_aware(value: object) -> bool:
+    """Whether `_optional_aware` accepts *value*, tested without raising."""
+    return (
+        isinstance(value, datetime)
+        and value.tzinfo is not None
+        and value.utcoffset() is not None
+    )
+
+
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     """Turn any iterable of strings into a tuple (a lone str is refused)."""
     if isinstance(value, str):
@@ -129,7 +169,7 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
 # -- the model ---------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Quote:
     """
     Words attributed to someone, located inside their paragraph.
@@ -156,15 +196,52 @@ class Quote:
     outlet: str | None = field(default=None, validator=_optional_text)
     continues: bool = field(default=False, validator=_is_bool)
 
-    def __attrs_post_init__(self) -> None:
-        if self.start < 0:
-            msg = f"quote starts at {self.start}, before its paragraph"
+    def __init__(  # noqa: PLR0913 - one keyword per field
+        self,
+        *,
+        text: str,
+        start: int,
+        end: int,
+        speaker: str | None = None,
+        verb: str | None = None,
+        outlet: str | None = None,
+        continues: bool = False,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "speaker", speaker)
+        _set(self, "verb", verb)
+        _set(self, "outlet", outlet)
+        _set(self, "continues", continues)
+        if not (
+            type(text) is str
+            and text
+            and not text.isspace()
+            and type(start) is int
+            and type(end) is int
+            and (
+                speaker is None
+                or (type(speaker) is str and speaker and not speaker.isspace())
+            )
+            and (
+                verb is None
+                or (type(verb) is str and verb and not verb.isspace())
+            )
+            and (
+                outlet is None
+                or (type(outlet) is str and outlet and not outlet.isspace())
+            )
+            and type(continues) is bool
+        ):
+            validate(self)
+        if start < 0:
+            msg = f"quote starts at {start}, before its paragraph"
             raise ValueError(msg)
-        if self.end - self.start != len(self.text):
+        if end - start != len(text):
             msg = (
-                f"quote offsets {self.start}:{self.end} span "
-                f"{self.end - self.start} characters, but its text has "
-                f"{len(self.text)}"
+                f"quote offsets {start}:{end} span {end - start} "
+                f"characters, but its text has {len(text)}"
             )
             raise ValueError(msg)
 
@@ -173,7 +250,7 @@ def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return tuple(value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Paragraph:
     """
     A paragraph of running text and the quotations found in it.
@@ -188,6 +265,15 @@ class Paragraph:
 
     text: str = field(validator=_text)
     quotes: tuple[Quote, ...] = field(default=(), converter=_quotes)
+
+    def __init__(self, *, text: str, quotes: Iterable[Quote] = ()) -> None:
+        items = quotes if type(quotes) is tuple else _quotes(quotes)
+        _set(self, "text", text)
+        _set(self, "quotes", items)
+        if type(text) is not str or not text or text.isspace():
+            validate(self)
+        elif items and not get_disabled():
+            self._check_quotes(_PARAGRAPH_QUOTES, items)
 
     @quotes.validator
     def _check_quotes(
@@ -229,7 +315,10 @@ class Paragraph:
             previous_end = quote.end
 
 
-@frozen(kw_only=True)
+_PARAGRAPH_QUOTES: Final = Paragraph.__attrs_attrs__.quotes
+
+
+@frozen(kw_only=True, init=False)
 class Heading:
     """
     A subheading that opens a section of the body.
@@ -242,6 +331,14 @@ class Heading:
     text: str = field(validator=_one_line)
     level: int = field(default=2, validator=_is_int)
 
+    def __init__(self, *, text: str, level: int = 2) -> None:
+        _set(self, "text", text)
+        _set(self, "level", level)
+        if not (
+            _is_one_line(text) and type(level) is int and 1 <= level <= 6  # noqa: PLR2004 - HTML's h1..h6
+        ):
+            validate(self)
+
     @level.validator
     def _check_level(self, _attribute: Attribute[int], value: int) -> None:
         if not 1 <= value <= 6:  # noqa: PLR2004 - HTML's h1..h6
@@ -249,7 +346,7 @@ class Heading:
             raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Credit:
     """
     Who made or supplied a picture, as written and as parsed.
@@ -280,6 +377,40 @@ class Credit:
     pool: bool = field(default=False, validator=_is_bool)
     file: bool = field(default=False, validator=_is_bool)
 
+    def __init__(  # noqa: PLR0913 - one keyword per field
+        self,
+        *,
+        raw: str,
+        label: str | None = None,
+        creators: Iterable[str] = (),
+        agencies: Iterable[str] = (),
+        via: str | None = None,
+        handout: bool = False,
+        pool: bool = False,
+        file: bool = False,
+    ) -> None:
+        creators = creators if type(creators) is tuple else _strings(creators)
+        agencies = agencies if type(agencies) is tuple else _strings(agencies)
+        _set(self, "raw", raw)
+        _set(self, "label", label)
+        _set(self, "creators", creators)
+        _set(self, "agencies", agencies)
+        _set(self, "via", via)
+        _set(self, "handout", handout)
+        _set(self, "pool", pool)
+        _set(self, "file", file)
+        if not (
+            type(raw) is str
+            and raw
+            and not raw.isspace()
+            and (label is None or _is_one_line(label))
+            and all(map(_is_one_line, creators))
+            and all(map(_is_one_line, agencies))
+            and (via is None or _is_one_line(via))
+            and type(handout) is type(pool) is type(file) is bool
+        ):
+            validate(self)
+
 
 def _optional_credit(
     _instance: object, attribute: Attribute[Any], value: object
@@ -289,7 +420,7 @@ def _optional_credit(
         raise TypeError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Figure:
     """
     A picture in the article: its caption and credit.
@@ -308,8 +439,26 @@ class Figure:
     image: str | None = field(default=None, validator=_optional_text)
     alt: str | None = field(default=None, validator=_optional_text)
 
-    def __attrs_post_init__(self) -> None:
-        if self.caption is None and self.credit is None:
+    def __init__(
+        self,
+        *,
+        caption: str | None = None,
+        credit: Credit | None = None,
+        image: str | None = None,
+        alt: str | None = None,
+    ) -> None:
+        _set(self, "caption", caption)
+        _set(self, "credit", credit)
+        _set(self, "image", image)
+        _set(self, "alt", alt)
+        if not (
+            (caption is None or _is_text(caption))
+            and (credit is None or type(credit) is Credit)
+            and (image is None or _is_text(image))
+            and (alt is None or _is_text(alt))
+        ):
+            validate(self)
+        if caption is None and credit is None:
             msg = "a figure needs a caption or a credit"
             raise ValueError(msg)
 
@@ -324,7 +473,7 @@ def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class ArticleMeta:
     """
     What is known about an article besides its text.
@@ -349,6 +498,43 @@ class ArticleMeta:
         default=(), converter=_strings, validator=_one_line_texts
     )
 
+    def __init__(  # noqa: PLR0913 - one keyword per field
+        self,
+        *,
+        id: str | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        language: str | None = None,
+        published: datetime | None = None,
+        modified: datetime | None = None,
+        keywords: Iterable[str] = (),
+    ) -> None:
+        keywords = keywords if type(keywords) is tuple else _strings(keywords)
+        _set(self, "id", id)
+        _set(self, "url", url)
+        _set(self, "publisher", publisher)
+        _set(self, "language", language)
+        _set(self, "published", published)
+        _set(self, "modified", modified)
+        _set(self, "keywords", keywords)
+        if not (
+            (id is None or _is_one_line(id))
+            and (url is None or _is_one_line(url))
+            and (publisher is None or _is_one_line(publisher))
+            # A match is never blank.
+            and (
+                language is None
+                or (
+                    type(language) is str
+                    and _LANGUAGE.fullmatch(language) is not None
+                )
+            )
+            and (published is None or _is_aware(published))
+            and (modified is None or _is_aware(modified))
+            and all(map(_is_one_line, keywords))
+        ):
+            validate(self)
+
     @language.validator
     def _check_language(
         self, _attribute: Attribute[str | None], value: str | None
@@ -358,6 +544,10 @@ class ArticleMeta:
                 f"language must be a BCP 47 tag such as 'en-GB', not {value!r}"
             )
             raise ValueError(msg)
+
+
+# Article's default meta, as attrs writes a factory's: "a new ArticleMeta()".
+_NEW_META: Final[Any] = NOTHING
 
 
 def _paragraph_or_none(
@@ -378,7 +568,7 @@ def _is_meta(
         raise TypeError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Article:
     """
     One news article.
@@ -403,6 +593,35 @@ class Article:
     dateline: str | None = field(default=None, validator=_optional_one_line)
     body: tuple[Block, ...] = field(default=(), converter=_blocks)
     meta: ArticleMeta = field(factory=ArticleMeta, validator=_is_meta)
+
+    def __init__(  # noqa: PLR0913 - one keyword per field
+        self,
+        *,
+        headline: str,
+        standfirst: Paragraph | None = None,
+        byline: str | None = None,
+        dateline: str | None = None,
+        body: Iterable[Block] = (),
+        meta: ArticleMeta = _NEW_META,
+    ) -> None:
+        blocks = body if type(body) is tuple else _blocks(body)
+        if meta is _NEW_META:
+            meta = ArticleMeta()
+        _set(self, "headline", headline)
+        _set(self, "standfirst", standfirst)
+        _set(self, "byline", byline)
+        _set(self, "dateline", dateline)
+        _set(self, "body", blocks)
+        _set(self, "meta", meta)
+        if not (
+            _is_one_line(headline)
+            and (standfirst is None or type(standfirst) is Paragraph)
+            and (byline is None or _is_text(byline))
+            and (dateline is None or _is_one_line(dateline))
+            and all(type(block) in _BLOCK_TYPES for block in blocks)
+            and type(meta) is ArticleMeta
+        ):
+            validate(self)
 
     @body.validator
     def _check_body(
