@@ -108,6 +108,10 @@ _STANDFIRST_CLASSES: Final = frozenset(
 
 _T = TypeVar("_T")
 
+# A credit's name lists are JSON arrays; the decoder's own method skips the
+# checks of json.loads(), which only a caller with bytes or options needs.
+_decode_json: Final = json.JSONDecoder().decode
+
 
 def _fail(message: str, line: int | None) -> NoReturn:
     raise ParseError(message=message, format=_FORMAT, line=line)
@@ -352,7 +356,7 @@ def _names_list(value: str | None, line: int | None) -> tuple[str, ...]:
     if value is None:
         return ()
     try:
-        names = json.loads(value)
+        names = _decode_json(value)
     except (ValueError, RecursionError) as exc:
         message = f"a credit's name list is not a JSON array: {value!r}"
         raise ParseError(message=message, format=_FORMAT, line=line) from exc
@@ -486,8 +490,10 @@ class _OwnReader:
         offset = len(head)
         quotes: list[Quote] = []
         for span in p:
-            attributes = dict(span.items())
-            if span.tag != n.SPAN or attributes.get("class") != n.QUOTE_CLASS:
+            # Asking lxml for the four attributes one by one costs less
+            # than copying all of them into a dict first.
+            get = span.get
+            if span.tag != n.SPAN or get("class") != n.QUOTE_CLASS:
                 _fail(
                     "a paragraph holds markup other than quotes",
                     span.sourceline,
@@ -499,10 +505,10 @@ class _OwnReader:
                     text=words,
                     start=offset,
                     end=end,
-                    speaker=attributes.get(n.DATA_SPEAKER),
-                    verb=attributes.get(n.DATA_VERB),
-                    outlet=attributes.get(n.DATA_OUTLET),
-                    continues=attributes.get(n.DATA_CONTINUES) == n.TRUE,
+                    speaker=get(n.DATA_SPEAKER),
+                    verb=get(n.DATA_VERB),
+                    outlet=get(n.DATA_OUTLET),
+                    continues=get(n.DATA_CONTINUES) == n.TRUE,
                 )
             except (TypeError, ValueError) as exc:
                 _invalid(exc, span)
