@@ -188,10 +188,14 @@ def _datetime(value: datetime) -> str:
     return value.isoformat()
 
 
+# Most articles have no dates: write their versionCreated once.
+_NO_DATE_TEXT: Final = _datetime(NO_DATE)
+
+
 def _version_created(article: Article, option: datetime | None) -> str:
     meta = article.meta
-    value = option or meta.modified or meta.published or NO_DATE
-    return _datetime(value)
+    value = option or meta.modified or meta.published
+    return _NO_DATE_TEXT if value is None else _datetime(value)
 
 
 def _place(dateline: str) -> str | None:
@@ -354,9 +358,12 @@ def _figure(out: list[str], figure: Figure) -> None:
     out.append("</figcaption></figure>\n")
 
 
+_HTML_START: Final = f'<html xmlns="{n.XHTML}"><head><title>'
+
+
 def _html(article: Article) -> str:
     out = [
-        f'<html xmlns="{n.XHTML}"><head><title>',
+        _HTML_START,
         _esc(article.headline),
         "</title></head><body>\n",
     ]
@@ -452,6 +459,19 @@ def _item(
     return lines
 
 
+# The parts of an item's head that are the same in every item, made once.
+_ITEM_ATTRIBUTES: Final = (
+    f' version="1" standard="{n.STANDARD}" '
+    f'standardversion="{n.STANDARD_VERSION}" conformance="{n.CONFORMANCE}"'
+)
+_CATALOG_REF: Final = f'  <catalogRef href="{n.IPTC_CATALOG}"/>'
+_ITEM_META_END: Final = (
+    f'    <pubStatus qcode="{n.USABLE}"/>',
+    f"    <generator>{n.GENERATOR}</generator>",
+    "  </itemMeta>",
+)
+
+
 def _item_head(
     tag: str,
     head: tuple[str, str | None, str, str, str],
@@ -467,12 +487,8 @@ def _item_head(
     guid, language, item_class, provider, created = head
     lang = "" if language is None else f' xml:lang="{_attr(language)}"'
     lines = [
-        (
-            f'<{tag} guid="{_attr(guid)}" version="1" standard="{n.STANDARD}" '
-            f'standardversion="{n.STANDARD_VERSION}" '
-            f'conformance="{n.CONFORMANCE}"{lang}>'
-        ),
-        f'  <catalogRef href="{n.IPTC_CATALOG}"/>',
+        f'<{tag} guid="{_attr(guid)}"{_ITEM_ATTRIBUTES}{lang}>',
+        _CATALOG_REF,
         "  <itemMeta>",
         f'    <itemClass qcode="{item_class}"/>',
         f'    <provider literal="{provider}"/>',
@@ -480,14 +496,11 @@ def _item_head(
     ]
     if first_created is not None:
         lines.append(f"    <firstCreated>{first_created}</firstCreated>")
-    lines.extend(
-        (
-            f'    <pubStatus qcode="{n.USABLE}"/>',
-            f"    <generator>{n.GENERATOR}</generator>",
-            "  </itemMeta>",
-        )
-    )
+    lines.extend(_ITEM_META_END)
     return lines
+
+
+_INLINE_XML: Final = f'    <inlineXML contenttype="{n.XHTML_CONTENT_TYPE}">'
 
 
 def _text_rest(content: list[str], html: str) -> list[str]:
@@ -496,7 +509,7 @@ def _text_rest(content: list[str], html: str) -> list[str]:
     lines.extend(
         (
             "  <contentSet>",
-            f'    <inlineXML contenttype="{n.XHTML_CONTENT_TYPE}">',
+            _INLINE_XML,
             f"      {html}",
             "    </inlineXML>",
             "  </contentSet>",
@@ -582,6 +595,7 @@ def _package_item(
 
 
 _DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8"?>'
+_NEWS_ITEM_XMLNS: Final = f'<newsItem xmlns="{n.NAR}" '
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -633,9 +647,7 @@ def _write(
     head = _item_head("newsItem", text_head, published)
     if not package:
         # The item alone: its head and its (perhaps already encoded) rest.
-        head[0] = head[0].replace(
-            "<newsItem ", f'<newsItem xmlns="{n.NAR}" ', 1
-        )
+        head[0] = head[0].replace("<newsItem ", _NEWS_ITEM_XMLNS, 1)
         if rest_bytes is None:
             rest_bytes = _encoded(rest)
         return _encoded([_DECLARATION, *head]) + rest_bytes
