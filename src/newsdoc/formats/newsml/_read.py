@@ -355,6 +355,20 @@ class _Item:
 def _names_list(value: str | None, line: int | None) -> tuple[str, ...]:
     if value is None:
         return ()
+    # The writer's form, ["A", "B"], split without the JSON decoder: with
+    # no backslash (no escape) and no control character (isprintable),
+    # and the quotes all delimiters, each part is one name exactly as JSON
+    # reads it. Anything else, valid or not, goes to the decoder.
+    if (
+        len(value) > 3  # noqa: PLR2004 - '["' and '"]' may not overlap
+        and value.startswith('["')
+        and value.endswith('"]')
+        and "\\" not in value
+        and value.isprintable()
+    ):
+        names = value[2:-2].split('", "')
+        if value.count('"') == 2 * len(names):
+            return tuple(names)
     try:
         names = _decode_json(value)
     except (ValueError, RecursionError) as exc:
