@@ -1206,6 +1206,33 @@ def test_text_round_trip_keeps_a_credit_with_an_unbalanced_parenthesis(
     assert article == parse_text(to_text(article))
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["@AnnLee/Reuters.", "@AnnLee/\udca3irlines.", "@AnnLee/Airlines."],
+)
+def test_text_round_trip_keeps_an_inline_credit_that_ends_a_sentence(
+    credit: str,
+) -> None:
+    """
+    A credit after the caption on its line, with a full stop, comes back.
+
+    Found by ``fuzz/fuzz_text.py``: the raw writer put such a credit in
+    brackets on a line of its own, and the reader kept the brackets.
+    """
+    text = (
+        "Storm closes the coast road\n\nBy Ann Lee\n\n"
+        "Boats wait in the harbour after the storm in this picture "
+        f"obtained from social media. {credit}\n\n"
+        "The council said the road would stay shut until the crews had "
+        "cleared it.\n"
+    )
+    article = parse_text(text)
+    assert article.figures
+    assert article.figures[0].credit is not None
+    assert credit == article.figures[0].credit.raw
+    assert article == parse_text(to_text(article))
+
+
 @pytest.mark.parametrize("target", ["json", "text"])
 def test_command_line_reports_articles_that_utf8_cannot_carry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str

@@ -154,6 +154,9 @@ def _figure_layouts(figure: Figure) -> list[list[str]]:
         [caption, credit_line(raw)],
         [f"{caption} {credit_line(raw)}"],
         [caption, raw],
+        # A credit that ends with a full stop reads back only bare on the
+        # caption's line, where the reader found it ("... media. @X/Y.").
+        [f"{caption} {raw}"],
     ]
 
 
