@@ -316,6 +316,8 @@ def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
     append("</p>\n")
 
 
+# Credits name the same agencies (and photographers) again and again.
+@functools.lru_cache(maxsize=4096)
 def _names_json(names: tuple[str, ...]) -> str:
     """*names* as a JSON array of strings, escaped for an attribute."""
     # encode_basestring is the json module's C string encoder; a whole
