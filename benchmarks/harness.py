@@ -272,9 +272,9 @@ def format_table(results: list[Result]) -> str:
     rows.extend(
         (
             result.name,
-            _seconds(result.ours_s),
+            _ours(result),
             result.baseline,
-            _seconds(result.baseline_s),
+            _theirs(result),
             f"{result.ratio:.3g}",
             _quartiles(result),
             result.unit,
@@ -309,8 +309,8 @@ def format_markdown(results: list[Result]) -> str:
             else f"≤ {result.target:g} {'met' if result.met else '**missed**'}"
         )
         lines.append(
-            f"| `{result.name}` | {_seconds(result.ours_s)}"
-            f" | {result.baseline} | {_seconds(result.baseline_s)}"
+            f"| `{result.name}` | {_ours(result)}"
+            f" | {result.baseline} | {_theirs(result)}"
             f" | {result.ratio:.3g} | {_quartiles(result)} | {target} |"
         )
     return "\n".join(lines)
@@ -329,6 +329,20 @@ def format_details(results: list[Result]) -> str:
             )
             lines.append(f"{result.name}: {figures}")
     return "\n".join(lines)
+
+
+def _ours(result: Result) -> str:
+    peak = result.extra.get("peak_bytes")
+    if result.ours_s is None and isinstance(peak, int):
+        return f"{peak / 1e6:.3g} MB"
+    return _seconds(result.ours_s)
+
+
+def _theirs(result: Result) -> str:
+    size = result.extra.get("input_bytes")
+    if result.baseline_s is None and isinstance(size, int):
+        return f"{size / 1e6:.3g} MB"
+    return _seconds(result.baseline_s)
 
 
 def _target(result: Result) -> str:
