@@ -288,13 +288,13 @@ def _quote_tag(
     return tag + ">"
 
 
-def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
+def _paragraph(out: list[str], paragraph: Paragraph, opening: str) -> None:
+    """Append a paragraph with quotes to *out*, *opening* its ``<p>`` tag."""
     text = paragraph.text
     # Quotes and the text between them are slices of the paragraph: when it
     # needs no escaping, neither do they.
     plain = not ("&" in text or "<" in text or ">" in text or "\r" in text)
-    append = out.append
-    append(f"<p{css_class}>")
+    out.append(opening)
     position = 0
     for quote in paragraph.quotes:
         before = text[position : quote.start]
@@ -302,18 +302,18 @@ def _paragraph(out: list[str], paragraph: Paragraph, css_class: str) -> None:
         if not plain:
             before = _esc(before)
             words = _esc(words)
-        append(before)
-        append(
+        # Four pieces in one extend: measured, cheaper than four appends.
+        out += (
+            before,
             _quote_tag(
                 quote.speaker, quote.verb, quote.outlet, quote.continues
-            )
+            ),
+            words,
+            "</span>",
         )
-        append(words)
-        append("</span>")
         position = quote.end
     rest = text[position:]
-    append(rest if plain else _esc(rest))
-    append("</p>\n")
+    out += (rest if plain else _esc(rest), "</p>\n")
 
 
 # Credits name the same agencies (and photographers) again and again.
@@ -371,12 +371,12 @@ def _html(article: Article) -> str:
     ]
     append = out.append
     if article.standfirst is not None:
-        _paragraph(out, article.standfirst, ' class="standfirst"')
+        _paragraph(out, article.standfirst, '<p class="standfirst">')
     for block in article.body:
         kind = type(block)
         if kind is Paragraph:
             if block.quotes:  # type: ignore[union-attr]
-                _paragraph(out, block, "")  # type: ignore[arg-type]
+                _paragraph(out, block, "<p>")  # type: ignore[arg-type]
                 continue
             # The common case, inline: a paragraph without quotes, and
             # pieces appended rather than formatted, so its text is copied
