@@ -270,6 +270,8 @@ class Paragraph:
         items = quotes if type(quotes) is tuple else _quotes(quotes)
         _set(self, "text", text)
         _set(self, "quotes", items)
+        # The text's check inline; the quotes' is their validator itself,
+        # called directly once the text has passed, and only with quotes.
         if type(text) is not str or not text or text.isspace():
             validate(self)
         elif items and not get_disabled():
