@@ -347,11 +347,9 @@ def _outcomes(
         for job in jobs:
             yield job, _run(job)
         return
-    # Spawned, not forked: the same on every platform, and safe in a parent
-    # that runs threads.
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_worker_context(),
         initializer=_ignore_interrupts,
     )
     try:
@@ -367,6 +365,23 @@ def _outcomes(
     finally:
         # On Ctrl-C or an error, drop the work not yet started.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """
+    How worker processes start: never by a plain fork of this process.
+
+    A forked copy of a parent that runs threads can deadlock. Where the
+    platform has it, a fork server that has imported newsdoc once forks each
+    worker ready to convert; a spawned worker would import newsdoc (and
+    lxml, cattrs) itself, which costs more than converting a few hundred
+    articles. Elsewhere, workers are spawned.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _ignore_interrupts() -> None:
