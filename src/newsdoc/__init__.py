@@ -7,8 +7,6 @@ Read an article from raw scraped text, JSON or NewsML-G2 into one typed
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from newsdoc.errors import (
     NewsdocError,
     ParseError,
@@ -41,10 +39,23 @@ from newsdoc.model import (
 from newsdoc.validate import Problem, Severity, check, validate
 
 
-try:
-    __version__ = version("newsdoc")
-except PackageNotFoundError:  # pragma: no cover - running from a bare tree
-    __version__ = "0.0.0"
+def __getattr__(name: str) -> str:
+    """Look ``__version__`` up in the installed metadata on first use."""
+    # importlib.metadata costs a tenth of a second to import: every command
+    # line run and worker process would pay it for a string few read.
+    if name == "__version__":
+        from importlib.metadata import (  # noqa: PLC0415 - see above
+            PackageNotFoundError,
+            version,
+        )
+
+        try:
+            return version("newsdoc")
+        except PackageNotFoundError:  # pragma: no cover - a bare source tree
+            return "0.0.0"
+    msg = f"module 'newsdoc' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Article",
