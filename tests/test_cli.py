@@ -425,7 +425,9 @@ def test_article_utf8_cannot_encode_fails_in_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An article with a lone surrogate is one error line, and no file."""
-    monkeypatch.setattr(cli, "read", lambda _data, _format: SURROGATE)
+    monkeypatch.setattr(
+        cli, "read", lambda _data, _format, **_limits: SURROGATE
+    )
     out = tmp_path / "out"
     first = str(corpus / "first.json")
     assert main(["convert", first, "--to", "text", "-o", str(out)]) == 1
@@ -960,3 +962,37 @@ def test_a_value_the_writer_refuses_is_a_usage_error(
         "indent must be 0 or more\n"
     )
     assert not out.exists()
+
+
+def test_max_bytes_refuses_larger_inputs(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--max-bytes`` refuses a larger input, one line, exit 1; others go on."""
+    first = corpus / "first.json"
+    size = len(first.read_bytes())
+    assert (
+        main(
+            ["convert", str(first), "--to", "jsonl", "--max-bytes", str(size)]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    limit = str(size - 1)
+    assert (
+        main(["convert", str(first), "--to", "jsonl", "--max-bytes", limit])
+        == 1
+    )
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert str(first) in captured.err
+    assert main(["validate", str(first), "--max-bytes", limit]) == 1
+
+
+def test_max_bytes_must_be_a_positive_number(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A size limit that is not a whole number of bytes is a usage error."""
+    first = str(corpus / "first.json")
+    assert main(["convert", first, "--to", "json", "--max-bytes", "lots"]) == 2
+    assert "whole number of bytes" in capsys.readouterr().err

@@ -427,3 +427,25 @@ def test_unresolvable_hints_fall_back_to_the_defaults() -> None:
         ("flag", "bool"),
         ("size", "int"),
     ]
+
+
+@pytest.mark.parametrize("format", ["json", "newsml", "text"])
+def test_read_passes_a_size_limit_to_the_reader(format: str) -> None:
+    """``read(max_bytes=...)`` refuses a document over the caller's limit."""
+    article = Article(headline="Storm closes the harbour")
+    document = newsdoc.write(article, format)
+    assert article == newsdoc.read(document, format, max_bytes=len(document))
+    with pytest.raises(ParseError) as caught:
+        newsdoc.read(document, format, max_bytes=10)
+    assert caught.value.format == format
+
+
+def test_read_all_limits_each_json_lines_line() -> None:
+    """For JSON Lines the limit applies to each line, not the whole stream."""
+    article = Article(headline="Storm closes the harbour")
+    line = newsdoc.write(article, "jsonl")
+    stream = line + line
+    assert len(newsdoc.read_all(stream, "jsonl", max_bytes=len(line))) == 2
+    with pytest.raises(ParseError) as caught:
+        newsdoc.read_all(stream, "jsonl", max_bytes=len(line) // 2)
+    assert caught.value.line == 1

@@ -29,6 +29,7 @@ from typing import IO, Any, Final, NoReturn
 from attrs import frozen
 
 import newsdoc
+from newsdoc._limits import DEFAULT_MAX_BYTES
 from newsdoc.errors import NewsdocError, UnknownFormatError
 from newsdoc.formats import (
     FORMATS,
@@ -217,6 +218,7 @@ class _Job:
         path: The file to read, or `None` when *data* holds the document.
         data: The document (or the JSON Lines line) itself.
         options: The writer's options, as (name, value) pairs.
+        max_bytes: The reader's size limit; `None` keeps its default.
         line: The JSON Lines line number of *data*, if it is one.
         output: The file to write the result to; `None` returns it.
         sink: Where the main process writes a returned result: ``-`` for
@@ -231,6 +233,7 @@ class _Job:
     path: str | None = None
     data: bytes | None = None
     options: tuple[tuple[str, Any], ...] = ()
+    max_bytes: int | None = None
     line: int | None = None
     output: str | None = None
     sink: str | None = None
@@ -310,9 +313,14 @@ def _run(job: _Job) -> _Outcome:
             assert job.path is not None  # noqa: S101 - one of the two is set
             data = Path(job.path).read_bytes()
         if job.line is not None:
-            article = _jsonl_line(data, number=job.line, source=None)
+            article = _jsonl_line(
+                data,
+                number=job.line,
+                source=None,
+                max_bytes=_limit(job.max_bytes),
+            )
         else:
-            article = read(data, job.source)
+            article = read(data, job.source, max_bytes=job.max_bytes)
         written = write(article, job.target, **dict(job.options))
         try:
             document = _encode(written)
@@ -593,6 +601,7 @@ class _Target:
 
     format: Format
     options: tuple[tuple[str, Any], ...] = ()
+    max_bytes: int | None = None
 
 
 def _line_jobs(
@@ -615,6 +624,7 @@ def _line_jobs(
                 target=target.format.name,
                 data=line,
                 options=target.options,
+                max_bytes=target.max_bytes,
                 line=number,
                 output=output,
                 sink=sink,
@@ -647,6 +657,7 @@ def _jobs(
                 path=None if item.path is None else str(item.path),
                 data=stdin.whole() if item.path is None and stdin else None,
                 options=target.options,
+                max_bytes=target.max_bytes,
                 output=output,
                 sink=sink,
             )
@@ -795,7 +806,7 @@ def _convert(args: argparse.Namespace) -> int:
     )
     delivery = _Delivery(progress)
     try:
-        writing = _Target(target, options)
+        writing = _Target(target, options, args.max_bytes)
         jobs = _jobs(inputs, stdin, plan, writing, targets)
         for job, outcome in _outcomes(jobs, args.jobs):
             delivery.take(job, outcome)
@@ -809,7 +820,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _articles(
-    item: _Input, stdin: _Stdin | None
+    item: _Input, stdin: _Stdin | None, max_bytes: int | None
 ) -> Iterator[tuple[int | None, Article | str]]:
     """Yield (line, article or failure reason) for each article of *item*."""
     try:
@@ -824,14 +835,19 @@ def _articles(
                 lines = stack.enter_context(path.open("rb"))
             if not FORMATS[item.format].many:
                 try:
-                    yield None, read(whole(), item.format)
+                    yield None, read(whole(), item.format, max_bytes=max_bytes)
                 except NewsdocError as exc:
                     yield None, str(exc)
                 return
             for number, line in enumerate(lines, start=1):
                 if line.strip():
                     try:
-                        article = _jsonl_line(line, number=number, source=None)
+                        article = _jsonl_line(
+                            line,
+                            number=number,
+                            source=None,
+                            max_bytes=_limit(max_bytes),
+                        )
                     except NewsdocError as exc:
                         yield number, str(exc)
                     else:
@@ -867,7 +883,7 @@ def _validate(args: argparse.Namespace) -> int:
     counts = dict.fromkeys(Severity, 0)
     articles = 0
     for item in inputs:
-        for line, result in _articles(item, stdin):
+        for line, result in _articles(item, stdin, args.max_bytes):
             if isinstance(result, str):
                 _error(f"{item.label}: {result}")
                 failed = True
@@ -947,6 +963,34 @@ def _schema(_args: argparse.Namespace) -> int:
 # -- the parser ---------------------------------------------------------------
 
 
+def _limit(max_bytes: int | None) -> int:
+    """The size limit for one JSON Lines line."""
+    return DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+
+
+def _byte_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        msg = f"expected a whole number of bytes, 1 or more, not {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return count
+
+
+def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=None,
+        metavar="N",
+        help="refuse, unread, an input (or a JSON Lines line) larger than N "
+        "bytes (default: each reader's own limit, 16 MiB for text and "
+        "JSON, 8 MiB for NewsML-G2)",
+    )
+
+
 def _jobs_count(value: str) -> int:
     try:
         count = int(value)
@@ -1024,6 +1068,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="convert with N processes (default: 1)",
     )
+    _add_max_bytes(convert)
     convert.set_defaults(run=_convert)
 
     check = commands.add_parser(
@@ -1060,6 +1105,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the least severity that makes the exit status 1 "
         "(default: error)",
     )
+    _add_max_bytes(check)
     check.set_defaults(run=_validate)
 
     formats = commands.add_parser(

@@ -25,10 +25,11 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, Protocol, TypeAlias
 
 from attrs import field, frozen
 
+from newsdoc._limits import DEFAULT_MAX_BYTES
 from newsdoc.errors import ParseError, UnknownFormatError
 from newsdoc.formats.json import from_json, to_json
 from newsdoc.formats.newsml import from_newsml, to_newsml
@@ -49,8 +50,18 @@ __all__ = [
     "writer_options",
 ]
 
+
 #: A reader: the document as `str` or `bytes` to one `Article`.
-Reader: TypeAlias = Callable[[str | bytes], Article]
+class Reader(Protocol):
+    """A format's reader: a document in, an article out."""
+
+    def __call__(
+        self, data: str | bytes, /, *, max_bytes: int = ...
+    ) -> Article:
+        """Read *data*, refusing it unread if it holds over *max_bytes*."""
+        ...
+
+
 #: A writer: an `Article` and keyword-only options to `str` or `bytes`.
 Writer: TypeAlias = Callable[..., str | bytes]
 #: Whether the first bytes of a document look like a format.
@@ -384,11 +395,15 @@ def _sniff_json(data: bytes) -> bool:
 
 
 def _jsonl_line(
-    line: str | bytes, *, number: int, source: str | None
+    line: str | bytes,
+    *,
+    number: int,
+    source: str | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Read the JSON Lines line *number*, naming it in any error."""
     try:
-        return from_json(line)
+        return from_json(line, max_bytes=max_bytes)
     except ParseError as exc:
         msg = exc.message
         raise ParseError(
@@ -405,7 +420,10 @@ def _lines(data: str | bytes) -> list[str] | list[bytes]:
 
 
 def iter_jsonl(
-    lines: Iterable[str | bytes], *, source: str | None = None
+    lines: Iterable[str | bytes],
+    *,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article]:
     """
     Read JSON Lines one line at a time: one article per line.
@@ -416,6 +434,9 @@ def iter_jsonl(
     Args:
         lines: The lines of the document; blank lines are skipped.
         source: A name for the document in error messages, such as a path.
+        max_bytes: The largest line accepted, in bytes; a longer one is
+            refused unread, like any document larger than `from_json`'s
+            limit.
 
     Yields:
         Each line's article, in order.
@@ -426,11 +447,15 @@ def iter_jsonl(
     """
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            yield _jsonl_line(line, number=number, source=source)
+            yield _jsonl_line(
+                line, number=number, source=source, max_bytes=max_bytes
+            )
 
 
-def _read_jsonl(data: str | bytes) -> Article:
-    articles = tuple(iter_jsonl(_lines(data)))
+def _read_jsonl(
+    data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    articles = tuple(iter_jsonl(_lines(data), max_bytes=max_bytes))
     if len(articles) != 1:
         msg = (
             f"expected one article, found {len(articles)}; "
@@ -453,16 +478,18 @@ def _sniff_text(_data: bytes) -> bool:
     return True
 
 
-def _read_text(data: str | bytes) -> Article:
+def _read_text(
+    data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     if isinstance(data, str):
-        return parse_text(data)
+        return parse_text(data, max_bytes=max_bytes)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         msg = f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded"
         raise ParseError(msg, format="text", line=line) from None
-    return parse_text(text)
+    return parse_text(text, max_bytes=max_bytes)
 
 
 # -- the registry --------------------------------------------------------------
@@ -583,7 +610,11 @@ def detect_format(data: str | bytes, *, source: str | None = None) -> str:
 
 
 def read(
-    data: str | bytes, format: str | None = None, *, source: str | None = None
+    data: str | bytes,
+    format: str | None = None,
+    *,
+    source: str | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """
     Read one article in any format newsdoc knows.
@@ -594,6 +625,8 @@ def read(
             suffix of *source* or from the content (see `detect_format`).
         source: A name for the document, such as its path: it tells the
             format by its suffix and names the document in errors.
+        max_bytes: The largest document accepted, in bytes; `None` keeps
+            the format's own default (see each reader).
 
     Returns:
         The article.
@@ -607,7 +640,9 @@ def read(
     reader = _format(name, able="read").read
     assert reader is not None  # noqa: S101 - _format checked it
     try:
-        return reader(data)
+        if max_bytes is None:
+            return reader(data)
+        return reader(data, max_bytes=max_bytes)
     except ParseError as exc:
         if source is not None and exc.source is None:
             exc.source = source
@@ -615,7 +650,11 @@ def read(
 
 
 def read_all(
-    data: str | bytes, format: str | None = None, *, source: str | None = None
+    data: str | bytes,
+    format: str | None = None,
+    *,
+    source: str | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[Article, ...]:
     """
     Read every article of a document: all lines of JSON Lines, else one.
@@ -624,6 +663,8 @@ def read_all(
         data: The document.
         format: The format's name; `None` detects it as `read` does.
         source: A name for the document, as for `read`.
+        max_bytes: The largest document accepted, as for `read`; for JSON
+            Lines, the largest line.
 
     Returns:
         The articles in document order.
@@ -634,8 +675,10 @@ def read_all(
     """
     name = format if format is not None else detect_format(data, source=source)
     if _format(name).many:
-        return tuple(iter_jsonl(_lines(data), source=source))
-    return (read(data, name, source=source),)
+        limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+        lines = _lines(data)
+        return tuple(iter_jsonl(lines, source=source, max_bytes=limit))
+    return (read(data, name, source=source, max_bytes=max_bytes),)
 
 
 def write(article: Article, format: str, **options: Any) -> str | bytes:
