@@ -592,6 +592,29 @@ def test_country_is_not_expanded_to_a_person_of_that_first_name() -> None:
     assert expected == speakers_of(texts)
 
 
+def test_first_name_resolves_to_the_person_the_article_keeps_naming() -> None:
+    """'Priya wrote' is Priya Raman when the article names her so often."""
+    texts = [
+        "Priya Raman grew up above a tailor's shop in Leeds.",
+        "Years later, Priya Raman still keeps her old school diary.",
+        "Priya wrote in it: “Tomorrow I will learn to swim.”",
+    ]
+    expected = ["Priya Raman"]
+    assert expected == speakers_of(texts)
+
+
+def test_country_named_mostly_alone_stays_a_country() -> None:
+    """'Chad' named alone more often than Chad Moss stays the country."""
+    texts = [
+        "Chad closed its border on Monday, and trade with Chad stopped.",
+        "Aid groups said Chad had given no warning.",
+        "Chad Moss, a trucker, waited two days. Chad Moss slept in his cab.",
+        "Chad said the border would reopen “once calm returns.”",
+    ]
+    expected = ["Chad"]
+    assert expected == speakers_of(texts)
+
+
 def test_acronym_resolves_to_the_name_it_stands_for() -> None:
     """'the CRS said' names the Coastal Rescue Service defined earlier."""
     texts = [

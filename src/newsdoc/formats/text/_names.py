@@ -487,7 +487,13 @@ class NameIndex:
         self._acronyms: dict[str, str] = {}
         self._titled: set[str] = set()
         self._seen: set[tuple[str, ...]] = set()
-        self._seen_runs: set[str] = set()
+        # Each run of capitalised words, split into the names it holds, so
+        # that a repeated run costs one lookup.
+        self._runs: dict[str, list[tuple[str, ...]]] = {}
+        # How often the article uses each name, to tell a first name that
+        # stands for a person the article keeps naming from a country
+        # named on its own far more often ("Israel" beside "Israel Katz").
+        self._uses: dict[tuple[str, ...], int] = {}
         # First words of organisations' names: "Gauteng" in "Gauteng
         # Provincial Government".
         self._body_openers: set[str] = set()
@@ -496,33 +502,44 @@ class NameIndex:
 
     def _add_text(self, text: str) -> None:
         for match in _RUN.finditer(text):
-            if match.group() in self._seen_runs:
-                continue
-            self._seen_runs.add(match.group())
-            run: list[str] = []
-            for raw in match.group().split():
-                word = _strip_word(raw)
-                run.append(word)
-                if word != raw and not raw.endswith("."):
-                    # A possessive ends a name: "Weaver’s West End debut".
-                    self._add_run(run)
-                    run = []
-            self._add_run(run)
+            found = self._runs.get(match.group())
+            if found is None:
+                found = self._runs[match.group()] = self._split_run(
+                    match.group()
+                )
+            for name in found:
+                self._uses[name] = self._uses.get(name, 0) + 1
         for match in _ACRONYM.finditer(text):
             before = text[max(0, match.start() - 120) : match.start()]
             run = name_in(tokens(before))
             if run and _initials_match(match.group(1), run):
                 self._acronyms[match.group(1)] = " ".join(run)
 
-    def _add_run(self, run: list[str]) -> None:
+    def _split_run(self, text: str) -> list[tuple[str, ...]]:
+        """Add the names in one run of capitalised words, and list them."""
+        found: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for raw in text.split():
+            word = _strip_word(raw)
+            run.append(word)
+            if word != raw and not raw.endswith("."):
+                # A possessive ends a name: "Weaver’s West End debut".
+                found.extend(self._add_run(run))
+                run = []
+        found.extend(self._add_run(run))
+        return found
+
+    def _add_run(self, run: list[str]) -> list[tuple[str, ...]]:
         while run and run[0].lower() in STOPWORDS:
             run = run[1:]
         words = strip_titles(run)
         if len(words) == 1 and len(run) > 1:
             # "Sir Keir": a titled first name may stand for the full name.
             self._titled.add(words[0].lower())
-        if words:
-            self._add(tuple(words))
+        if not words:
+            return []
+        self._add(tuple(words))
+        return [tuple(words)]
 
     def _add(self, name: tuple[str, ...]) -> None:
         if name in self._seen:
@@ -591,7 +608,34 @@ class NameIndex:
                 anywhere and _contains(lowered, wanted)
             ):
                 best = list(candidate)
+        if best == words and len(words) == 1:
+            return self._first_name(words[0]) or name
         return " ".join(best)
+
+    def _first_name(self, word: str) -> str | None:
+        """
+        The one person's name that *word* opens, if *word* stands for it.
+
+        "Kamala" is "Kamala Harris" when that is the only person so named
+        and the article uses the full name more than once and at least as
+        often as the word alone; "Israel", named alone far more often than
+        "Israel Katz", and "Jordan" beside a single "Jordan Hale" stay
+        as they are.
+        """
+        people = {
+            candidate
+            for candidate in self._by_word.get(word.lower(), ())
+            if len(candidate) > 1
+            and candidate[0].lower() == word.lower()
+            and self.is_person(" ".join(candidate))
+        }
+        if len(people) != 1:
+            return None
+        [person] = people
+        uses = self._uses.get(person, 0)
+        if uses < 2 or uses < self._uses.get((person[0],), 0):  # noqa: PLR2004
+            return None
+        return " ".join(person)
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
