@@ -615,6 +615,44 @@ def test_country_named_mostly_alone_stays_a_country() -> None:
     assert expected == speakers_of(texts)
 
 
+def test_verb_of_a_clause_opened_after_the_speech_verb_is_skipped() -> None:
+    """'He said after the tribunal had ruled, ...' is spoken, not ruled."""
+    texts = [
+        "Tomas Berg, the harbour master, testified on Monday.",
+        (
+            "He said after the tribunal had ruled, in March, that the pier"
+            " must close, there had been “a lot of anger” among fishermen."
+        ),
+    ]
+    [[], [quote]] = find_quotes(texts)
+    assert (quote.speaker, quote.verb) == ("Tomas Berg", "said")
+
+
+def test_name_after_a_described_subject_and_was_is_remembered() -> None:
+    """'The first speaker was Hana Ito' makes Hana Ito the 'she' after it."""
+    texts = [
+        (
+            "The first speaker at the inquiry was retired engineer Hana Ito,"
+            " who built the bridge."
+        ),
+        "She said the cables had been “inspected every spring”.",
+    ]
+    expected = ["Hana Ito"]
+    assert expected == speakers_of(texts)
+
+
+def test_subject_of_the_first_verb_when_the_speech_verb_has_none() -> None:
+    """'X had been praised because he ... had posted, "..."' is X's."""
+    texts = [
+        (
+            "Kofi Mensah had been praised because he was a generous donor"
+            " and, in May, had posted to volunteers, “We need more rice.”"
+        ),
+    ]
+    expected = ["Kofi Mensah"]
+    assert expected == speakers_of(texts)
+
+
 def test_acronym_resolves_to_the_name_it_stands_for() -> None:
     """'the CRS said' names the Coastal Rescue Service defined earlier."""
     texts = [

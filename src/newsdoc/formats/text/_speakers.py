@@ -387,6 +387,11 @@ _CONJUNCTIONS: Final = frozenset(
 )
 _PARTY_STATE: Final = re.compile(r"[A-Z]-[A-Z][A-Za-z]{1,5}\.?")
 # Words that open a clause whose subject comes next.
+# Words that open a subordinate clause after a speech verb: "said after
+# the court had ruled, ...".
+_SUBORDINATORS: Final = frozenset(
+    {"after", "before", "when", "once", "until", "since", "while", "if"}
+)
 _CLAUSE_OPENERS: Final = frozenset(
     {"how", "that", "whether", "because", "although", "though", "why"}
 )
@@ -859,9 +864,33 @@ def attribution_before(text: str, open_mark: int) -> Attribution:
         position, verb = finite[-1]
     else:
         return _speaking(subject_of(before), verbs[-1][1], None)
+    position, verb = _governing_verb(before, finite, position, verb)
     speaker = _subject_before_verb(before[:position])
     outlet = _outlet_in(before[position:])
     return _speaking(speaker, verb, outlet)
+
+
+def _governing_verb(
+    before: str, finite: list[tuple[int, str]], position: int, verb: str
+) -> tuple[int, str]:
+    """
+    The verb that introduces the quotation, skipping a subordinate clause.
+
+    In "he said after the court had ruled, on Monday, that ..., there
+    had been "..."", "ruled" belongs to the clause that "after" opens
+    right after "said", and that clause ends at a comma before the
+    quotation: "said" introduces the words.
+    """
+    if "," not in before[position:]:
+        return position, verb
+    earlier = [(p, v) for p, v in finite if p < position]
+    if not earlier:
+        return position, verb
+    start, word = earlier[-1]
+    following = tokens(before[start + len(word) : position])
+    if following and following[0].lower() in _SUBORDINATORS:
+        return start, word
+    return position, verb
 
 
 def _described_by(before: str) -> Attribution | None:
@@ -997,7 +1026,13 @@ def subject_of(sentence: str) -> str | None:
         for match in matches:
             word = match.group().lower()
             if word in _FINITE_SPEECH and match.start():
-                return _subject_before_verb(head[: match.start()])
+                subject = _subject_before_verb(head[: match.start()])
+                if subject is not None:
+                    return subject
+                # "X had been flagged because she ... had posted": the
+                # speech verb's clause names nobody; the sentence's first
+                # verb may.
+                break
     for match in matches:
         word = match.group().lower()
         verb_like = word in _AUXILIARIES or (
@@ -1007,8 +1042,27 @@ def subject_of(sentence: str) -> str | None:
             and word.endswith(("ed", "es"))
         )
         if verb_like:
-            return _subject_before_verb(head[: match.start()])
+            subject = _subject_before_verb(head[: match.start()])
+            if word in {"was", "is"} and _is_description(subject):
+                # "The first witness was Gopaul Govender": the name after
+                # the copula is whom the sentence is about.
+                named = noun_phrase_after(head[match.end() :].lstrip())
+                if named is not None and named[:1].isupper():
+                    return named
+            return subject
     return None
+
+
+def _is_description(phrase: str | None) -> bool:
+    """Whether *phrase* is "the ..." with no name in it: "The witness"."""
+    if phrase is None:
+        return False
+    words = phrase.split()
+    return (
+        len(words) > 1
+        and words[0].lower() == "the"
+        and not any(w[:1].isupper() for w in words[1:])
+    )
 
 
 def document_author(phrase: str) -> str | None:
