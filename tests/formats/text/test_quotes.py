@@ -653,6 +653,19 @@ def test_subject_of_the_first_verb_when_the_speech_verb_has_none() -> None:
     assert expected == speakers_of(texts)
 
 
+def test_members_speak_for_the_body_they_sit_on_named_in_full() -> None:
+    """'members of the X Committee' and then 'the members' are the body."""
+    texts = [
+        (
+            "After the vote, members of the Finance Committee of the Northern"
+            " Assembly, led by chair Ada Lowe, asked for “a full audit”."
+        ),
+        "In a note, the members wrote that it was “two years overdue”.",
+    ]
+    expected = ["Finance Committee of the Northern Assembly"] * 2
+    assert expected == speakers_of(texts)
+
+
 def test_acronym_resolves_to_the_name_it_stands_for() -> None:
     """'the CRS said' names the Coastal Rescue Service defined earlier."""
     texts = [

@@ -387,6 +387,14 @@ _CONJUNCTIONS: Final = frozenset(
 )
 _PARTY_STATE: Final = re.compile(r"[A-Z]-[A-Z][A-Za-z]{1,5}\.?")
 # Words that open a clause whose subject comes next.
+# "lawmakers on the House Select Committee on ... and the Chinese
+# Communist Party,": members speak for the body named in full, whose name
+# may hold "of", "on", "the", "and" between its capitalised words.
+_MEMBERS_OF: Final = re.compile(
+    r"\b((?i:lawmakers|members|legislators|senators))\s+(?:on|of)\s+the\s+"
+    r"([A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the|between)\s+)*"
+    r"[A-Z][\w-]*)*)(?=\s*(?:,|$))"
+)
 # Words that open a subordinate clause after a speech verb: "said after
 # the court had ruled, ...".
 _SUBORDINATORS: Final = frozenset(
@@ -643,6 +651,9 @@ def noun_phrase_before(region: str) -> str | None:
     descriptors before a name, documents ("TNO's report") and noun phrases
     ("the Belarusian Defense Ministry", "a Tory source", "he").
     """
+    member = _MEMBERS_OF.search(region[:WINDOW])
+    if member is not None:
+        return member.group()
     parts = _segments(region)
     if not parts:
         return None
@@ -1073,6 +1084,18 @@ def document_author(phrase: str) -> str | None:
     return None
 
 
+def member_body(phrase: str) -> tuple[str, str] | None:
+    """
+    The group and the body in "lawmakers on the House Select Committee".
+
+    Members speak for the body they sit on, named in full.
+    """
+    match = _MEMBERS_OF.fullmatch(phrase)
+    if match is None:
+        return None
+    return match.group(1).lower(), match.group(2)
+
+
 class Memory:
     """
     Who the text has talked about so far, for words that refer back.
@@ -1104,6 +1127,10 @@ class Memory:
         self.by_head[actor.rsplit(maxsplit=1)[-1].lower()] = actor
         if phrase is not None and document_author(phrase) is not None:
             self.by_head[phrase.rsplit(maxsplit=1)[-1]] = actor
+        members = None if phrase is None else member_body(phrase)
+        if members is not None:
+            # "the lawmakers" later are still the committee.
+            self.by_head[members[0]] = actor
         if person:
             self.person = actor
         else:
@@ -1126,6 +1153,9 @@ def resolve(
     author = document_author(phrase)
     if author is not None:
         return resolve(author, names=names, memory=memory)
+    members = member_body(phrase)
+    if members is not None:
+        return resolve(members[1], names=names, memory=memory)
     words = phrase.split()
     head = words[0].lower()
     if len(words) == 1 and head in PRONOUNS:
