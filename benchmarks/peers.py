@@ -14,6 +14,7 @@ says what to install when it is missing.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Annotated, Any, Final, Literal, Self
 
@@ -61,88 +62,15 @@ _LANGUAGE_PY: Final = r"\A[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*\Z"
 # -- the plain form both peers read ------------------------------------------
 
 
-def _plain_quote(quote: newsdoc.Quote) -> dict[str, Any]:
-    return {
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "speaker": quote.speaker,
-        "verb": quote.verb,
-        "outlet": quote.outlet,
-        "continues": quote.continues,
-    }
-
-
-def _plain_paragraph(paragraph: newsdoc.Paragraph) -> dict[str, Any]:
-    # As in newsdoc's JSON, only a paragraph in the body carries "type".
-    return {
-        "text": paragraph.text,
-        "quotes": [_plain_quote(q) for q in paragraph.quotes],
-    }
-
-
-def _plain_credit(credit: newsdoc.Credit | None) -> dict[str, Any] | None:
-    if credit is None:
-        return None
-    return {
-        "raw": credit.raw,
-        "label": credit.label,
-        "creators": list(credit.creators),
-        "agencies": list(credit.agencies),
-        "via": credit.via,
-        "handout": credit.handout,
-        "pool": credit.pool,
-        "file": credit.file,
-    }
-
-
-def _plain_block(block: newsdoc.Block) -> dict[str, Any]:
-    if isinstance(block, newsdoc.Paragraph):
-        return {"type": "paragraph", **_plain_paragraph(block)}
-    if isinstance(block, newsdoc.Heading):
-        return {"type": "heading", "text": block.text, "level": block.level}
-    return {
-        "type": "figure",
-        "caption": block.caption,
-        "credit": _plain_credit(block.credit),
-        "image": block.image,
-        "alt": block.alt,
-    }
-
-
-def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def plain_article(article: newsdoc.Article) -> dict[str, Any]:
     """
     Return *article* as JSON-ready dicts and lists in newsdoc's JSON layout.
 
     The peers are loaded from this form, so they hold the same documents as
-    newsdoc; it is built from the model, not from ``newsdoc.to_json``, so
-    the peers do not depend on how the JSON writer is implemented.
+    newsdoc, and the floors dump and load exactly what newsdoc writes.
     """
-    standfirst = article.standfirst
-    meta = article.meta
-    return {
-        "schema": "newsdoc/1",
-        "headline": article.headline,
-        "standfirst": (
-            None if standfirst is None else _plain_paragraph(standfirst)
-        ),
-        "byline": article.byline,
-        "dateline": article.dateline,
-        "body": [_plain_block(b) for b in article.body],
-        "meta": {
-            "id": meta.id,
-            "url": meta.url,
-            "publisher": meta.publisher,
-            "language": meta.language,
-            "published": _iso(meta.published),
-            "modified": _iso(meta.modified),
-            "keywords": list(meta.keywords),
-        },
-    }
+    data: dict[str, Any] = json.loads(newsdoc.to_json(article))
+    return data
 
 
 # -- pydantic v2 ---------------------------------------------------------------

@@ -336,10 +336,6 @@ def test_peers_are_as_strict_as_the_model(
 def test_plain_article_is_what_the_peers_read(inputs: Inputs) -> None:
     """The seed, parsed by newsdoc, loads into both peers as it is."""
     peers = _peers()
-    import newsdoc  # noqa: PLC0415
-
-    if not hasattr(newsdoc, "parse_text"):
-        pytest.skip("newsdoc has no parse_text yet")
     import msgspec  # noqa: PLC0415
 
     article = inputs.articles()[0]
